@@ -1,0 +1,68 @@
+package loomlab.engine;
+
+import java.util.List;
+
+/**
+ * One goroutine (Go's {@code g}): a virtual thread plus what the runtime knows of it.
+ *
+ * <p>Who writes what: {@code id}, {@code name}, {@code runtime}, {@code creatorId} and
+ * {@code createdAt} are final. {@code thread} is written once by the creator before the thread
+ * starts. {@code state} and {@code waitReason} are written by the goroutine itself when it parks
+ * and runs again, and by a waker in {@link Waiter#ready()}; they are volatile because the
+ * deadlock detector and dumps read them from other threads.
+ */
+final class Goroutine {
+    private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
+
+    final long id;
+    final String name;
+    final Runtime runtime;
+    final long creatorId;
+    /** The learner's frame that said {@code go(...)}, or null for goroutine 1. */
+    final StackTraceElement createdAt;
+    Thread thread;
+
+    volatile GoroutineState state = GoroutineState.RUNNABLE;
+    volatile WaitReason waitReason;
+
+    Goroutine(long id, String name, Runtime runtime, long creatorId, StackTraceElement createdAt) {
+        this.id = id;
+        this.name = name;
+        this.runtime = runtime;
+        this.creatorId = creatorId;
+        this.createdAt = createdAt;
+    }
+
+    /** The goroutine running on this thread, or null outside any run. */
+    static Goroutine current() {
+        return CURRENT.get();
+    }
+
+    static void bind(Goroutine g) {
+        CURRENT.set(g);
+    }
+
+    static void unbind() {
+        CURRENT.remove();
+    }
+
+    /** Marks this goroutine parked for {@code reason}. Called with the lock of what it waits on held. */
+    boolean park(WaitReason reason) {
+        waitReason = reason;
+        state = GoroutineState.WAITING;
+        return runtime.blocked();
+    }
+
+    /** Marks this goroutine runnable again. Called by its waker, exactly once per {@link #park}. */
+    void ready() {
+        waitReason = null;
+        state = GoroutineState.RUNNABLE;
+        runtime.unblocked();
+    }
+
+    GoroutineInfo info() {
+        Thread t = thread;
+        List<StackTraceElement> stack = t == null ? List.of() : List.of(t.getStackTrace());
+        return new GoroutineInfo(id, name, state, waitReason, creatorId, createdAt, Traceback.userFrames(stack));
+    }
+}

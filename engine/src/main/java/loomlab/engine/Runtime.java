@@ -1,0 +1,284 @@
+package loomlab.engine;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One run of a program: goroutine 1 runs {@code main}; the run ends when {@code main} returns
+ * (goroutines still alive are reported as leaks, never waited for), when a goroutine panics and
+ * nobody recovers, on a fatal error, or on a deadlock.
+ *
+ * <h2>Deadlock detection</h2>
+ * The runtime counts live goroutines and goroutines parked in engine operations, packed into one
+ * {@link AtomicLong} ({@code live << 32 | blocked}) so that both are read in one step. A goroutine
+ * counts itself blocked while it holds the lock of what it waits on, after it has queued itself;
+ * a waker counts it unblocked before the waker can itself block. So when an increment makes
+ * {@code blocked == live}, no goroutine is running and none can wake another: Go's
+ * {@code checkdead}. A goroutine in {@code Thread.sleep}, real I/O or a loop is not blocked in an
+ * engine operation, so it keeps the program alive, as a syscall does in Go.
+ */
+public final class Runtime {
+    private static final long ONE_LIVE = 1L << 32;
+    private static final long BLOCKED_MASK = ONE_LIVE - 1;
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean recordCreators;
+
+    private final AtomicLong nextId = new AtomicLong();
+    private final Map<Long, Goroutine> goroutines = new ConcurrentHashMap<>();
+    /** {@code live << 32 | blocked}; see the class comment. */
+    private final AtomicLong counts = new AtomicLong();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean ending = new AtomicBoolean();
+    private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+    private volatile boolean over;
+
+    private Runtime(Builder b) {
+        this.out = b.out;
+        this.err = b.err;
+        this.recordCreators = b.recordCreators;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs {@code main} with the default settings, printing to {@code System.out} and {@code System.err}. */
+    public static RunResult run(Runnable main) {
+        return builder().build().start(main);
+    }
+
+    /** Runs {@code main} as goroutine 1 and waits until the run ends. A Runtime runs one program. */
+    public RunResult start(Runnable main) {
+        Objects.requireNonNull(main, "main");
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("this Runtime has already run a program; build a new one for each run");
+        }
+        spawn(null, "main", main);
+        return result.join();
+    }
+
+    /** The goroutines alive now, ordered by id, with their states and stacks. */
+    public List<GoroutineInfo> goroutines() {
+        List<GoroutineInfo> all = new ArrayList<>();
+        for (Goroutine g : goroutines.values()) {
+            all.add(g.info());
+        }
+        all.sort(Comparator.comparingLong(GoroutineInfo::id));
+        return all;
+    }
+
+    /** Go's {@code runtime.NumGoroutine()}. */
+    int numGoroutine() {
+        return (int) (counts.get() >>> 32);
+    }
+
+    boolean isOver() {
+        return over;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    // ---------------------------------------------------------------- goroutines
+
+    void spawn(Goroutine parent, String name, Runnable body) {
+        if (over) {
+            throw new GoroutineExit();
+        }
+        if (body == null) {
+            throw fatal(parent, "go of nil func value");
+        }
+        long id = nextId.incrementAndGet();
+        StackTraceElement at = parent != null && recordCreators ? callerFrame() : null;
+        Goroutine g = new Goroutine(id, name, this, parent == null ? 0 : parent.id, at);
+        counts.addAndGet(ONE_LIVE);
+        goroutines.put(id, g);
+        Thread t = Thread.ofVirtual().name("goroutine-" + id).unstarted(() -> execute(g, body));
+        g.thread = t;
+        t.start();
+    }
+
+    private void execute(Goroutine g, Runnable body) {
+        Goroutine.bind(g);
+        g.state = GoroutineState.RUNNING;
+        boolean isMain = g.id == 1;
+        try {
+            body.run();
+            if (isMain) {
+                mainReturned();
+            }
+        } catch (GoroutineExit | Fatal e) {
+            // The run has ended already; this goroutine just unwinds.
+        } catch (Throwable t) {
+            panicked(g, t);
+        } finally {
+            g.state = GoroutineState.DEAD;
+            goroutines.remove(g.id);
+            Goroutine.unbind();
+            long c = counts.addAndGet(-ONE_LIVE);
+            if (!isMain && allAsleep(c)) {
+                deadlock();
+            }
+        }
+    }
+
+    private static StackTraceElement callerFrame() {
+        return WALKER.walk(frames -> frames
+                .filter(f -> !Traceback.hidden(f.getClassName()))
+                .findFirst()
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .orElse(null));
+    }
+
+    // ---------------------------------------------------------------- blocking, for the deadlock detector
+
+    /** Counts one more goroutine blocked; true if now every live goroutine is. */
+    boolean blocked() {
+        return allAsleep(counts.incrementAndGet());
+    }
+
+    void unblocked() {
+        counts.decrementAndGet();
+    }
+
+    private static boolean allAsleep(long c) {
+        long live = c >>> 32;
+        return live > 0 && (c & BLOCKED_MASK) == live;
+    }
+
+    /** Called by a goroutine that has just counted itself blocked, after releasing its locks. */
+    static void parkOrDeadlock(Goroutine g, boolean allAsleep) {
+        if (allAsleep) {
+            g.runtime.deadlock();
+        }
+    }
+
+    /** Called by a goroutine that was woken, on its way back to running. */
+    static void running(Goroutine g) {
+        if (g != null) {
+            g.state = GoroutineState.RUNNING;
+        }
+    }
+
+    /** Blocks the current goroutine forever: nil channels, {@code select {}}. */
+    static void blockForever(WaitReason reason) {
+        Goroutine g = Goroutine.current();
+        if (g != null) {
+            parkOrDeadlock(g, g.park(reason));
+        }
+        Object blocker = new Object();
+        for (;;) {
+            Waiter.parkOnce(g, blocker);
+        }
+    }
+
+    // ---------------------------------------------------------------- how a run ends
+
+    private void mainReturned() {
+        List<GoroutineInfo> leaks = new ArrayList<>();
+        for (GoroutineInfo info : goroutines()) {
+            if (info.id() != 1) {
+                leaks.add(info);
+            }
+        }
+        finish(new RunResult(0, new Outcome.Exited(), "", List.copyOf(leaks)));
+    }
+
+    private void panicked(Goroutine g, Throwable t) {
+        Object value = t instanceof Panic p ? p.value() : t;
+        StringBuilder report = new StringBuilder("panic: ").append(Panic.describe(value)).append("\n\n");
+        GoroutineInfo info = new GoroutineInfo(g.id, g.name, GoroutineState.RUNNING, null, g.creatorId, g.createdAt,
+                Traceback.userFrames(List.of(t.getStackTrace())));
+        Traceback.append(report, info);
+        finish(new RunResult(2, new Outcome.Panicked(g.id, value, t), report.toString(), List.of()));
+    }
+
+    /** Ends the run with Go's {@code fatal error: message}; returns the error to throw. */
+    Fatal fatal(Goroutine g, String message) {
+        StringBuilder report = new StringBuilder("fatal error: ").append(message).append("\n\n");
+        if (g != null) {
+            GoroutineInfo info = new GoroutineInfo(g.id, g.name, GoroutineState.RUNNING, null, g.creatorId,
+                    g.createdAt, Traceback.userFrames(List.of(new Throwable().getStackTrace())));
+            Traceback.append(report, info);
+        }
+        finish(new RunResult(2, new Outcome.Fatal(g == null ? 0 : g.id, message), report.toString(), List.of()));
+        return new Fatal(message);
+    }
+
+    private void deadlock() {
+        List<GoroutineInfo> all = goroutines();
+        StringBuilder report = new StringBuilder("fatal error: all goroutines are asleep - deadlock!\n");
+        for (GoroutineInfo g : all) {
+            report.append('\n');
+            Traceback.append(report, g);
+        }
+        finish(new RunResult(2, new Outcome.Deadlocked(all), report.toString(), List.of()));
+    }
+
+    private void finish(RunResult r) {
+        if (!ending.compareAndSet(false, true)) {
+            return;
+        }
+        over = true;
+        if (!r.report().isEmpty()) {
+            err.print(r.report());
+            err.flush();
+        }
+        out.flush();
+        result.complete(r);
+        for (Goroutine g : goroutines.values()) {
+            Thread t = g.thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Settings of a run. */
+    public static final class Builder {
+        private PrintStream out = System.out;
+        private PrintStream err = System.err;
+        private boolean recordCreators = true;
+
+        private Builder() {
+        }
+
+        /** Where the program's output goes ({@code Go.println}). */
+        public Builder out(PrintStream out) {
+            this.out = Objects.requireNonNull(out, "out");
+            return this;
+        }
+
+        /** Where panics, fatal errors and deadlock dumps go. */
+        public Builder err(PrintStream err) {
+            this.err = Objects.requireNonNull(err, "err");
+            return this;
+        }
+
+        /**
+         * Whether {@code go(...)} records the learner's line that started each goroutine, for the
+         * {@code created by} lines of dumps (about a microsecond per goroutine). On by default.
+         */
+        public Builder recordCreators(boolean record) {
+            this.recordCreators = record;
+            return this;
+        }
+
+        public Runtime build() {
+            return new Runtime(this);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package loomlab.engine;
+
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Go's {@code select} statement:
+ * <pre>{@code
+ * select(
+ *     recv(in, v -> handle(v)),
+ *     send(out, x, () -> sent()),
+ *     orElse(() -> nothingReady()));   // Go's default
+ * }</pre>
+ *
+ * <h2>The algorithm</h2>
+ * Go's {@code selectgo} ({@code runtime/select.go}), in three passes:
+ * <ol>
+ * <li>Lock every distinct channel, in the order of their ids (Go sorts by address) so that two
+ *     selects never deadlock on each other's locks. Look at the cases in a random permutation
+ *     (the poll order); the first that can proceed runs, which makes the choice among ready
+ *     cases uniform.</li>
+ * <li>None is ready and there is no default: queue one waiter per case, all sharing one
+ *     {@link SelectWait}, and park. The first partner to win {@link SelectWait#claim()} completes
+ *     that case; later partners skip the other waiters.</li>
+ * <li>Woken: lock every channel again and take the losing waiters off their queues.</li>
+ * </ol>
+ * Nil channels are left out of both orders, so their cases never fire. A select with no cases
+ * blocks forever; one with a single case and no default is the plain channel operation (as Go
+ * compiles it), which shows in dumps as {@code chan receive}, not {@code select}.
+ */
+public final class Select {
+    private static final int RECV = 0;
+    private static final int SEND = 1;
+    private static final int DEFAULT = 2;
+
+    private Select() {
+    }
+
+    /** One case of a select. Build it with {@link #recv}, {@link #recvOk}, {@link #send} or {@link #orElse}. */
+    public static final class Case {
+        final int kind;
+        final Chan<Object> chan;
+        final Object value;
+        final Consumer<Object> onValue;
+        final BiConsumer<Object, Boolean> onValueOk;
+        final Runnable body;
+
+        @SuppressWarnings("unchecked")
+        private Case(int kind, Object chan, Object value, Consumer<?> onValue, BiConsumer<?, Boolean> onValueOk,
+                     Runnable body) {
+            this.kind = kind;
+            this.chan = (Chan<Object>) chan;
+            this.value = value;
+            this.onValue = (Consumer<Object>) onValue;
+            this.onValueOk = (BiConsumer<Object, Boolean>) onValueOk;
+            this.body = body;
+        }
+    }
+
+    /** {@code case v := <-ch:} */
+    public static <T> Case recv(RecvChan<T> ch, Consumer<? super T> body) {
+        Objects.requireNonNull(ch, "ch (use Chan.nil() for a nil channel)");
+        Objects.requireNonNull(body, "body");
+        return new Case(RECV, ch, null, body, null, null);
+    }
+
+    /** {@code case <-ch:} (the value is discarded). */
+    public static <T> Case recv(RecvChan<T> ch, Runnable body) {
+        Objects.requireNonNull(body, "body");
+        return recv(ch, v -> body.run());
+    }
+
+    /** {@code case <-ch:} with an empty body. */
+    public static <T> Case recv(RecvChan<T> ch) {
+        return recv(ch, v -> { });
+    }
+
+    /** {@code case v, ok := <-ch:} */
+    public static <T> Case recvOk(RecvChan<T> ch, BiConsumer<? super T, Boolean> body) {
+        Objects.requireNonNull(ch, "ch (use Chan.nil() for a nil channel)");
+        Objects.requireNonNull(body, "body");
+        return new Case(RECV, ch, null, null, body, null);
+    }
+
+    /** {@code case ch <- v:} */
+    public static <T> Case send(SendChan<T> ch, T value, Runnable body) {
+        Objects.requireNonNull(ch, "ch (use Chan.nil() for a nil channel)");
+        Objects.requireNonNull(body, "body");
+        return new Case(SEND, ch, value, null, null, body);
+    }
+
+    /** {@code case ch <- v:} with an empty body. */
+    public static <T> Case send(SendChan<T> ch, T value) {
+        return send(ch, value, () -> { });
+    }
+
+    /** {@code default:} runs when no other case is ready; the select then never blocks. */
+    public static Case orElse(Runnable body) {
+        Objects.requireNonNull(body, "body");
+        return new Case(DEFAULT, null, null, null, null, body);
+    }
+
+    /** Runs exactly one ready case, choosing uniformly among ready ones; see the class comment. */
+    public static void select(Case... cases) {
+        Objects.requireNonNull(cases, "cases");
+        Case dflt = null;
+        int active = 0;
+        for (int i = 0; i < cases.length; i++) {
+            Case c = Objects.requireNonNull(cases[i], "case " + i);
+            if (c.kind == DEFAULT) {
+                if (dflt != null) {
+                    throw new IllegalArgumentException("multiple defaults in select");
+                }
+                dflt = c;
+            } else if (!c.chan.isNil()) {
+                active++;
+            }
+        }
+        if (dflt == null) {
+            if (cases.length == 0) {
+                Runtime.blockForever(WaitReason.SELECT_NO_CASES);
+            }
+            if (cases.length == 1) {
+                single(cases[0]);
+                return;
+            }
+            if (active == 0) {
+                Runtime.blockForever(WaitReason.SELECT);
+            }
+        }
+        selectgo(cases, active, dflt);
+    }
+
+    /** A one-case select without default is the plain operation, as Go compiles it. */
+    private static void single(Case c) {
+        if (c.kind == SEND) {
+            c.chan.send(c.value);
+            c.body.run();
+        } else if (c.onValueOk != null) {
+            Received<Object> r = c.chan.recvOk();
+            c.onValueOk.accept(r.value(), r.ok());
+        } else {
+            c.onValue.accept(c.chan.recv());
+        }
+    }
+
+    private static void selectgo(Case[] cases, int active, Case dflt) {
+        int[] poll = pollOrder(cases, active);
+        Chan<?>[] locks = lockOrder(cases, poll);
+
+        // Pass 1: look for a case that can proceed now, in poll order.
+        lockAll(locks);
+        for (int i : poll) {
+            Case c = cases[i];
+            Chan<Object> ch = c.chan;
+            if (c.kind == RECV) {
+                Waiter sender = ch.sendq.dequeue();
+                if (sender != null) {
+                    Object v = ch.recvFromSender(sender);
+                    unlockAll(locks);
+                    sender.ready();
+                    deliver(c, v, true);
+                    return;
+                }
+                if (ch.bufferHasValue()) {
+                    Object v = ch.bufferTake();
+                    unlockAll(locks);
+                    deliver(c, v, true);
+                    return;
+                }
+                if (ch.closedLocked()) {
+                    unlockAll(locks);
+                    deliver(c, null, false);
+                    return;
+                }
+            } else {
+                if (ch.closedLocked()) {
+                    unlockAll(locks);
+                    throw new RuntimeError("send on closed channel");
+                }
+                Waiter receiver = ch.recvq.dequeue();
+                if (receiver != null) {
+                    ch.sendDirect(receiver, c.value);
+                    unlockAll(locks);
+                    receiver.ready();
+                    c.body.run();
+                    return;
+                }
+                if (ch.bufferHasRoom()) {
+                    ch.bufferPut(c.value);
+                    unlockAll(locks);
+                    c.body.run();
+                    return;
+                }
+            }
+        }
+        if (dflt != null) {
+            unlockAll(locks);
+            dflt.body.run();
+            return;
+        }
+
+        // Pass 2: queue a waiter on every case and park.
+        Goroutine g = Goroutine.current();
+        SelectWait wait = new SelectWait(g);
+        Waiter[] waiters = new Waiter[poll.length];
+        for (int k = 0; k < poll.length; k++) {
+            int i = poll[k];
+            Case c = cases[i];
+            Waiter w = new Waiter(g, c.chan, c.kind == SEND ? c.value : null, wait, i);
+            waiters[k] = w;
+            (c.kind == SEND ? c.chan.sendq : c.chan.recvq).enqueue(w);
+        }
+        boolean allAsleep = g != null && g.park(WaitReason.SELECT);
+        unlockAll(locks);
+        Runtime.parkOrDeadlock(g, allAsleep);
+        Waiter won = wait.await();
+        Runtime.running(g);
+
+        // Pass 3: dequeue the losing waiters.
+        lockAll(locks);
+        for (Waiter w : waiters) {
+            if (w != won) {
+                (cases[w.caseIndex].kind == SEND ? w.chan.sendq : w.chan.recvq).remove(w);
+            }
+        }
+        unlockAll(locks);
+
+        Case c = cases[won.caseIndex];
+        if (c.kind == RECV) {
+            deliver(c, won.success ? won.elem : null, won.success);
+        } else if (won.success) {
+            c.body.run();
+        } else {
+            throw new RuntimeError("send on closed channel");
+        }
+    }
+
+    private static void deliver(Case c, Object value, boolean ok) {
+        if (c.onValueOk != null) {
+            c.onValueOk.accept(value, ok);
+        } else {
+            c.onValue.accept(value);
+        }
+    }
+
+    /** The indexes of the non-nil, non-default cases in a uniformly random order (Fisher-Yates). */
+    private static int[] pollOrder(Case[] cases, int active) {
+        int[] poll = new int[active];
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int n = 0;
+        for (int i = 0; i < cases.length; i++) {
+            Case c = cases[i];
+            if (c.kind != DEFAULT && !c.chan.isNil()) {
+                int j = random.nextInt(n + 1);
+                poll[n] = poll[j];
+                poll[j] = i;
+                n++;
+            }
+        }
+        return poll;
+    }
+
+    /** The distinct channels of the cases, sorted by id: the one global lock order. */
+    private static Chan<?>[] lockOrder(Case[] cases, int[] poll) {
+        Chan<?>[] order = new Chan<?>[poll.length];
+        int n = 0;
+        for (int i : poll) {
+            Chan<?> ch = cases[i].chan;
+            int at = n;
+            boolean duplicate = false;
+            while (at > 0 && order[at - 1].id >= ch.id) {
+                if (order[at - 1] == ch) {
+                    duplicate = true;
+                    break;
+                }
+                at--;
+            }
+            if (duplicate) {
+                continue;
+            }
+            System.arraycopy(order, at, order, at + 1, n - at);
+            order[at] = ch;
+            n++;
+        }
+        return n == order.length ? order : java.util.Arrays.copyOf(order, n);
+    }
+
+    private static void lockAll(Chan<?>[] locks) {
+        for (Chan<?> ch : locks) {
+            ch.lock.lock(); // lock order: ascending channel id
+        }
+    }
+
+    private static void unlockAll(Chan<?>[] locks) {
+        for (int i = locks.length - 1; i >= 0; i--) {
+            locks[i].lock.unlock();
+        }
+    }
+}

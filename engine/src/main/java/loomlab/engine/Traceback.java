@@ -33,7 +33,7 @@ final class Traceback {
         if (className.startsWith("java.lang.VirtualThread") || className.startsWith("java.lang.Thread")
                 || className.startsWith("jdk.internal.") || className.startsWith("java.util.concurrent.")
                 || className.startsWith("java.lang.invoke.") || className.startsWith("java.lang.Continuation")
-                || className.startsWith("java.lang.System$")) {
+                || className.startsWith("java.lang.System$") || className.startsWith("java.lang.reflect.")) {
             return true;
         }
         return className.startsWith("loomlab.engine.") && ENGINE_CLASS.computeIfAbsent(className, Traceback::isEngineClass);

@@ -1,0 +1,20 @@
+package loomlab.app;
+
+import javafx.application.Application;
+
+/**
+ * Starts the workbench.
+ *
+ * <p>A plain class, not the {@link Application} subclass, is the entry point: when the main class
+ * itself extends {@code Application}, the JDK launcher insists that JavaFX be on the module path,
+ * and LoomLab puts JavaFX on the class path.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(LoomLabApp.class, args);
+    }
+}

@@ -1,0 +1,65 @@
+package loomlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the workbench window (headless under {@code ./loomlab test}) and checks its layout. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    /** Where the screenshot goes, for a person to look at after the build. */
+    private static final Path SCREENSHOT = Path.of("target", "screenshots", "main-window.png");
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        new LoomLabApp().show(stage, Locale.ENGLISH);
+    }
+
+    @Test
+    void windowIsTitledLoomLabAndFitsAProjector() {
+        assertEquals("LoomLab", stage.getTitle());
+        assertEquals(LoomLabApp.WIDTH, stage.getScene().getWidth());
+        assertEquals(LoomLabApp.HEIGHT, stage.getScene().getHeight());
+    }
+
+    @Test
+    void windowHasLessonsOnTheLeftLessonStepInTheCentreAndViewsOnTheRight(FxRobot robot) {
+        BorderPane window = robot.lookup("#mainWindow").queryAs(BorderPane.class);
+
+        assertSame(window.getLeft(), robot.lookup("#lessonsPane").<Node>query());
+        assertSame(window.getCenter(), robot.lookup("#lessonStepPane").<Node>query());
+        assertSame(window.getRight(), robot.lookup("#viewsPane").<Node>query());
+        assertTrue(robot.lookup("Lessons").tryQuery().isPresent(), "the lessons pane is labelled");
+        assertTrue(robot.lookup("Views").tryQuery().isPresent(), "the views pane is labelled");
+    }
+
+    @Test
+    void screenshotOfTheWindowIsSavedUnderTarget() throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
+
+        PngWriter.write(image, SCREENSHOT);
+
+        assertEquals(LoomLabApp.WIDTH, image.getWidth());
+        assertTrue(Files.size(SCREENSHOT) > 0);
+    }
+}

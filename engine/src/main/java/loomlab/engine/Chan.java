@@ -53,6 +53,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     final long id;
     private final int capacity;
     private final boolean isNil;
+    /** A Timer's or Ticker's channel: buffered (1) inside, unbuffered to the user (CH-14). */
+    private final boolean isTimer;
     final ReentrantLock lock = new ReentrantLock();
 
     // All guarded by lock.
@@ -65,9 +67,14 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     final WaitQueue sendq = new WaitQueue();
 
     private Chan(int capacity, boolean isNil) {
+        this(capacity, isNil, false);
+    }
+
+    private Chan(int capacity, boolean isNil, boolean isTimer) {
         this.id = IDS.incrementAndGet();
         this.capacity = capacity;
         this.isNil = isNil;
+        this.isTimer = isTimer;
         this.buf = capacity > 0 ? new Object[capacity] : null;
     }
 
@@ -88,6 +95,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     @SuppressWarnings("unchecked")
     public static <T> Chan<T> nil() {
         return (Chan<T>) NIL;
+    }
+
+    /** The channel of a Timer or Ticker. */
+    static <T> Chan<T> timerChan() {
+        return new Chan<>(1, false, true);
     }
 
     /** This channel seen as send-only, Go's {@code chan<- T}. */
@@ -225,7 +237,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public int len() {
-        if (isNil) {
+        if (isNil || isTimer) {
             return 0;
         }
         lock.lock();
@@ -238,7 +250,42 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public int cap() {
-        return capacity;
+        return isTimer ? 0 : capacity;
+    }
+
+    // ---------------------------------------------------------------- timer channels
+
+    /**
+     * A timer's send (Go's {@code sendTime}): never blocks; hands the value to a waiting receiver,
+     * or leaves it in the one-slot buffer, or drops it when a value is already waiting there.
+     */
+    void offer(Object value) {
+        lock.lock();
+        Waiter receiver = recvq.dequeue();
+        if (receiver != null) {
+            sendDirect(receiver, value);
+            lock.unlock();
+            receiver.ready();
+            return;
+        }
+        if (count < capacity) {
+            bufferPut(value);
+        }
+        lock.unlock();
+    }
+
+    /** Empties the buffer (Go's {@code timerchandrain}); true if a value was waiting there. */
+    boolean drain() {
+        lock.lock();
+        try {
+            boolean had = count > 0;
+            while (count > 0) {
+                bufferTake();
+            }
+            return had;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

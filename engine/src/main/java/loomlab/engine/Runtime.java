@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One run of a program: goroutine 1 runs {@code main}; the run ends when {@code main} returns
@@ -30,10 +31,19 @@ public final class Runtime {
     private static final long ONE_LIVE = 1L << 32;
     private static final long BLOCKED_MASK = ONE_LIVE - 1;
     private static final StackWalker WALKER = StackWalker.getInstance();
+    /**
+     * On the virtual clock, how many timers may fire in a row without waking any goroutine before
+     * the run is called a deadlock (a ticker nobody reads would otherwise spin time forever).
+     */
+    private static final int MAX_IDLE_FIRINGS = 1_000_000;
 
     private final PrintStream out;
     private final PrintStream err;
     private final boolean recordCreators;
+    final Clock clock;
+    final TimerQueue timers;
+    /** Held while deciding, with every goroutine blocked, whether to advance virtual time or report a deadlock. */
+    private final ReentrantLock asleepLock = new ReentrantLock();
 
     private final AtomicLong nextId = new AtomicLong();
     private final Map<Long, Goroutine> goroutines = new ConcurrentHashMap<>();
@@ -48,6 +58,8 @@ public final class Runtime {
         this.out = b.out;
         this.err = b.err;
         this.recordCreators = b.recordCreators;
+        this.clock = b.clock == ClockMode.VIRTUAL ? new Clock.Virtual() : new Clock.Real();
+        this.timers = new TimerQueue(clock, this);
     }
 
     public static Builder builder() {
@@ -111,6 +123,15 @@ public final class Runtime {
         t.start();
     }
 
+    /** Starts {@code body} in a goroutine on behalf of a timer or a context; nothing once the run is over. */
+    void spawnFromTimer(String name, Runnable body) {
+        try {
+            spawn(null, name, body);
+        } catch (GoroutineExit e) {
+            // The run ended meanwhile.
+        }
+    }
+
     private void execute(Goroutine g, Runnable body) {
         Goroutine.bind(g);
         g.state = GoroutineState.RUNNING;
@@ -130,7 +151,7 @@ public final class Runtime {
             Goroutine.unbind();
             long c = counts.addAndGet(-ONE_LIVE);
             if (!isMain && allAsleep(c)) {
-                deadlock();
+                everyoneAsleep();
             }
         }
     }
@@ -162,8 +183,49 @@ public final class Runtime {
     /** Called by a goroutine that has just counted itself blocked, after releasing its locks. */
     static void parkOrDeadlock(Goroutine g, boolean allAsleep) {
         if (allAsleep) {
-            g.runtime.deadlock();
+            g.runtime.everyoneAsleep();
         }
+    }
+
+    /**
+     * Every goroutine is blocked (Go's {@code checkdead}). With timers pending this is no deadlock
+     * (DL-02): on the real clock the timer thread will wake someone; on the virtual clock time jumps
+     * to the next timer now, again and again while its firing wakes nobody. With no timer pending it
+     * is a deadlock.
+     */
+    private void everyoneAsleep() {
+        for (int fired = 0; ; fired++) {
+            asleepLock.lock();
+            try {
+                if (over || !allAsleep(counts.get())) {
+                    return;
+                }
+                if (clock instanceof Clock.Real) {
+                    if (timers.isIdle()) {
+                        deadlock();
+                    }
+                    return;
+                }
+                if (fired == MAX_IDLE_FIRINGS || !timers.fireNext()) {
+                    deadlock();
+                    return;
+                }
+            } finally {
+                asleepLock.unlock();
+            }
+        }
+    }
+
+    /** The real clock's timer thread fired a batch: if that woke nobody and no timer is left, it is a deadlock. */
+    void timersFired() {
+        if (allAsleep(counts.get())) {
+            everyoneAsleep();
+        }
+    }
+
+    /** The clock of this run. */
+    Clock clock() {
+        return clock;
     }
 
     /** Called by a goroutine that was woken, on its way back to running. */
@@ -233,6 +295,7 @@ public final class Runtime {
             return;
         }
         over = true;
+        timers.shutdown();
         if (!r.report().isEmpty()) {
             err.print(r.report());
             err.flush();
@@ -252,8 +315,15 @@ public final class Runtime {
         private PrintStream out = System.out;
         private PrintStream err = System.err;
         private boolean recordCreators = true;
+        private ClockMode clock = ClockMode.REAL;
 
         private Builder() {
+        }
+
+        /** The clock the run reads: real (the default) or virtual. */
+        public Builder clock(ClockMode clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
         }
 
         /** Where the program's output goes ({@code Go.println}). */

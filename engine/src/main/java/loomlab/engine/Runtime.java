@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +46,8 @@ public final class Runtime {
     private final ReentrantLock asleepLock = new ReentrantLock();
 
     private final AtomicLong nextId = new AtomicLong();
-    private final Map<Long, Goroutine> goroutines = new ConcurrentHashMap<>();
+    /** Every live goroutine; identity-keyed (no boxed ids), for dumps, leaks and the end of the run. */
+    private final Set<Goroutine> goroutines = ConcurrentHashMap.newKeySet();
     /** {@code live << 32 | blocked}; see the class comment. */
     private final AtomicLong counts = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -84,7 +85,7 @@ public final class Runtime {
     /** The goroutines alive now, ordered by id, with their states and stacks. */
     public List<GoroutineInfo> goroutines() {
         List<GoroutineInfo> all = new ArrayList<>();
-        for (Goroutine g : goroutines.values()) {
+        for (Goroutine g : goroutines) {
             all.add(g.info());
         }
         all.sort(Comparator.comparingLong(GoroutineInfo::id));
@@ -117,8 +118,8 @@ public final class Runtime {
         StackTraceElement at = parent != null && recordCreators ? callerFrame() : null;
         Goroutine g = new Goroutine(id, name, this, parent == null ? 0 : parent.id, at);
         counts.addAndGet(ONE_LIVE);
-        goroutines.put(id, g);
-        Thread t = Thread.ofVirtual().name("goroutine-" + id).unstarted(() -> execute(g, body));
+        goroutines.add(g);
+        Thread t = Thread.ofVirtual().unstarted(() -> execute(g, body));
         g.thread = t;
         t.start();
     }
@@ -147,7 +148,7 @@ public final class Runtime {
             panicked(g, t);
         } finally {
             g.state = GoroutineState.DEAD;
-            goroutines.remove(g.id);
+            goroutines.remove(g);
             Goroutine.unbind();
             long c = counts.addAndGet(-ONE_LIVE);
             if (!isMain && allAsleep(c)) {
@@ -302,7 +303,7 @@ public final class Runtime {
         }
         out.flush();
         result.complete(r);
-        for (Goroutine g : goroutines.values()) {
+        for (Goroutine g : goroutines) {
             Thread t = g.thread;
             if (t != null) {
                 LockSupport.unpark(t);

@@ -120,6 +120,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void send(T value) {
+        Runtime.switchPoint();
         if (isNil) {
             Runtime.blockForever(WaitReason.CHAN_SEND_NIL);
         }
@@ -170,6 +171,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     }
 
     private Object recv0() {
+        Runtime.switchPoint();
         if (isNil) {
             Runtime.blockForever(WaitReason.CHAN_RECEIVE_NIL);
         }
@@ -205,6 +207,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void close() {
+        Runtime.switchPoint();
         if (isNil) {
             throw new RuntimeError("close of nil channel");
         }

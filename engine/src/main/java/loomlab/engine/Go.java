@@ -24,7 +24,38 @@ public final class Go {
             throw new IllegalStateException(
                     "go(...) was called outside a LoomLab run; start the program with Runtime.run(main)");
         }
+        self.runtime.scheduler.switchPoint(self);
         self.runtime.spawn(self, name, f);
+    }
+
+    /**
+     * Runs {@code call}, a blocking call such as file or network I/O, as Go runs a system call:
+     * the goroutine shows as {@code [syscall]}, and its P is handed to another M if the call takes
+     * long, so that other goroutines keep running (GMP-11).
+     */
+    public static <T> T syscall(java.util.function.Supplier<T> call) {
+        java.util.Objects.requireNonNull(call, "call");
+        Goroutine self = Goroutine.current();
+        if (self == null) {
+            return call.get();
+        }
+        self.state = GoroutineState.SYSCALL;
+        self.runtime.scheduler.enterSyscall(self);
+        try {
+            return call.get();
+        } finally {
+            self.runtime.scheduler.exitSyscall(self);
+            self.state = GoroutineState.RUNNING;
+        }
+    }
+
+    /** {@link #syscall(java.util.function.Supplier)} for a call without a result. */
+    public static void syscall(Runnable call) {
+        java.util.Objects.requireNonNull(call, "call");
+        syscall(() -> {
+            call.run();
+            return null;
+        });
     }
 
     /**
@@ -37,6 +68,7 @@ public final class Go {
 
     /** Go's {@code runtime.Gosched()}: lets other goroutines run. */
     public static void yield() {
+        Runtime.switchPoint();
         Thread.yield();
     }
 
@@ -64,6 +96,7 @@ public final class Go {
     }
 
     private static void print(String text) {
+        Runtime.switchPoint();
         Goroutine self = Goroutine.current();
         if (self == null) {
             System.out.print(text);

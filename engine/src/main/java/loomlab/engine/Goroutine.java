@@ -21,6 +21,14 @@ final class Goroutine {
     /** The learner's frame that said {@code go(...)}, or null for goroutine 1. */
     final StackTraceElement createdAt;
     Thread thread;
+    /** The continuation the JDK hands the scheduler each time this goroutine becomes runnable. */
+    Runnable task;
+    /** The machine running this goroutine now; written by that machine before it runs the goroutine. */
+    volatile Machine m;
+    /** When this goroutine entered {@code Go.syscall} (System.nanoTime, for sysmon). */
+    volatile long syscallSince;
+    /** PCT priority in deterministic mode; written only by the deterministic scheduler's carrier. */
+    int priority;
 
     volatile GoroutineState state = GoroutineState.RUNNABLE;
     volatile WaitReason waitReason;

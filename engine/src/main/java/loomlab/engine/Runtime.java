@@ -40,6 +40,8 @@ public final class Runtime {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean recordCreators;
+    final Scheduler scheduler;
+    private final RunMode mode;
     final Clock clock;
     final TimerQueue timers;
     /** Held while deciding, with every goroutine blocked, whether to advance virtual time or report a deadlock. */
@@ -59,8 +61,38 @@ public final class Runtime {
         this.out = b.out;
         this.err = b.err;
         this.recordCreators = b.recordCreators;
-        this.clock = b.clock == ClockMode.VIRTUAL ? new Clock.Virtual() : new Clock.Real();
+        this.mode = b.mode;
+        ClockMode clockMode = b.mode == RunMode.DETERMINISTIC ? ClockMode.VIRTUAL : b.clock;
+        this.clock = clockMode == ClockMode.VIRTUAL ? new Clock.Virtual() : new Clock.Real();
         this.timers = new TimerQueue(clock, this);
+        this.scheduler = chooseScheduler(b);
+    }
+
+    private Scheduler chooseScheduler(Builder b) {
+        Scheduler s = null;
+        if (b.mode == RunMode.DETERMINISTIC) {
+            s = DeterministicScheduler.create(this, b.policy, b.seed, b.controller);
+            if (s == null) {
+                throw new IllegalStateException("deterministic runs need LoomLab's scheduler: run java with "
+                        + "--add-opens java.base/java.lang=ALL-UNNAMED");
+            }
+        } else if (!b.jdkScheduler) {
+            s = GmpScheduler.create(this, b.procs);
+            if (s == null) {
+                Scheduler.warnFallback();
+            }
+        }
+        return s != null ? s : new JdkScheduler();
+    }
+
+    /** REAL or DETERMINISTIC. */
+    public RunMode mode() {
+        return mode;
+    }
+
+    /** Whether LoomLab's own scheduler runs this run's goroutines (false: the JDK's fallback). */
+    public boolean ownsScheduling() {
+        return scheduler.ownsScheduling();
     }
 
     public static Builder builder() {
@@ -119,9 +151,8 @@ public final class Runtime {
         Goroutine g = new Goroutine(id, name, this, parent == null ? 0 : parent.id, at);
         counts.addAndGet(ONE_LIVE);
         goroutines.add(g);
-        Thread t = Thread.ofVirtual().unstarted(() -> execute(g, body));
-        g.thread = t;
-        t.start();
+        g.thread = scheduler.newThread(g, () -> execute(g, body));
+        scheduler.start(g);
     }
 
     /** Starts {@code body} in a goroutine on behalf of a timer or a context; nothing once the run is over. */
@@ -149,6 +180,7 @@ public final class Runtime {
         } finally {
             g.state = GoroutineState.DEAD;
             goroutines.remove(g);
+            scheduler.exited(g);
             Goroutine.unbind();
             long c = counts.addAndGet(-ONE_LIVE);
             if (!isMain && allAsleep(c)) {
@@ -229,6 +261,23 @@ public final class Runtime {
         return clock;
     }
 
+    /** A point where a deterministic run may switch goroutines: every engine operation calls it. */
+    static void switchPoint() {
+        Goroutine g = Goroutine.current();
+        if (g != null) {
+            g.runtime.scheduler.switchPoint(g);
+        }
+    }
+
+    /** A random int in [0, bound): from the run's seed in a deterministic run. */
+    static int randomInt(int bound) {
+        Goroutine g = Goroutine.current();
+        if (g != null && g.runtime.scheduler instanceof DeterministicScheduler d) {
+            return d.random.nextInt(bound);
+        }
+        return java.util.concurrent.ThreadLocalRandom.current().nextInt(bound);
+    }
+
     /** Called by a goroutine that was woken, on its way back to running. */
     static void running(Goroutine g) {
         if (g != null) {
@@ -297,6 +346,7 @@ public final class Runtime {
         }
         over = true;
         timers.shutdown();
+        scheduler.shutdown();
         if (!r.report().isEmpty()) {
             err.print(r.report());
             err.flush();
@@ -317,8 +367,53 @@ public final class Runtime {
         private PrintStream err = System.err;
         private boolean recordCreators = true;
         private ClockMode clock = ClockMode.REAL;
+        private RunMode mode = RunMode.REAL;
+        private int procs = java.lang.Runtime.getRuntime().availableProcessors();
+        private long seed = 1;
+        private SchedulePolicy policy = SchedulePolicy.RANDOM;
+        private RunController controller;
+        private boolean jdkScheduler;
 
         private Builder() {
+        }
+
+        /** REAL (the default) or DETERMINISTIC; a deterministic run always has a virtual clock. */
+        public Builder mode(RunMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** GOMAXPROCS: how many Ps (default: the number of CPUs). */
+        public Builder procs(int procs) {
+            if (procs < 1 || procs > 256) {
+                throw new IllegalArgumentException("procs (GOMAXPROCS) must be between 1 and 256, not " + procs);
+            }
+            this.procs = procs;
+            return this;
+        }
+
+        /** The seed of a deterministic run's policy and of its selects' random choices. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** How a deterministic run picks the next goroutine (default RANDOM). */
+        public Builder policy(SchedulePolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Pause, step and resume a deterministic run from outside. */
+        public Builder controller(RunController controller) {
+            this.controller = Objects.requireNonNull(controller, "controller");
+            return this;
+        }
+
+        /** Schedule goroutines with the JDK's own scheduler instead of LoomLab's (for comparisons). */
+        public Builder jdkScheduler() {
+            this.jdkScheduler = true;
+            return this;
         }
 
         /** The clock the run reads: real (the default) or virtual. */

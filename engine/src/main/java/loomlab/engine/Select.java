@@ -1,7 +1,6 @@
 package loomlab.engine;
 
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -105,6 +104,7 @@ public final class Select {
     /** Runs exactly one ready case, choosing uniformly among ready ones; see the class comment. */
     public static void select(Case... cases) {
         Objects.requireNonNull(cases, "cases");
+        Runtime.switchPoint();
         Case dflt = null;
         int active = 0;
         for (int i = 0; i < cases.length; i++) {
@@ -249,12 +249,11 @@ public final class Select {
     /** The indexes of the non-nil, non-default cases in a uniformly random order (Fisher-Yates). */
     private static int[] pollOrder(Case[] cases, int active) {
         int[] poll = new int[active];
-        ThreadLocalRandom random = ThreadLocalRandom.current();
         int n = 0;
         for (int i = 0; i < cases.length; i++) {
             Case c = cases[i];
             if (c.kind != DEFAULT && !c.chan.isNil()) {
-                int j = random.nextInt(n + 1);
+                int j = Runtime.randomInt(n + 1);
                 poll[n] = poll[j];
                 poll[j] = i;
                 n++;

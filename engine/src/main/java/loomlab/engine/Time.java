@@ -14,6 +14,7 @@ public final class Time {
 
     /** Go's {@code time.Sleep(d)}: returns at once for {@code d <= 0} (TM-01); wait reason {@code sleep}. */
     public static void sleep(Duration d) {
+        Runtime.switchPoint();
         long nanos = d.toNanos();
         if (nanos <= 0) {
             return;

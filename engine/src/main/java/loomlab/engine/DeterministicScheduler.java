@@ -1,0 +1,210 @@
+package loomlab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * One carrier, one goroutine at a time, and a seeded policy that picks who runs at every switch
+ * point. Every engine operation is a switch point ({@link #switchPoint}); the clock is virtual;
+ * select's random choices come from the same seed. So the same program, seed and settings give the
+ * same run, event for event: the ground for stepping, replay and grading across many schedules.
+ *
+ * <h2>How a switch happens</h2>
+ * At a switch point the running goroutine asks the policy for the next goroutine among itself and
+ * the runnable ones. If the policy picks another, the running goroutine records that choice and
+ * yields; the JDK hands its continuation back to {@link #execute}, and the carrier's loop runs the
+ * chosen one. A goroutine that parks returns to the loop the same way, and the policy picks next.
+ *
+ * <p>Guarded by {@code this}: {@code runnable}, {@code forced}, {@code steps}. The policy's random
+ * source is used only by the goroutine running (one at a time) or the carrier, never both at once.
+ */
+final class DeterministicScheduler extends Scheduler implements Executor {
+    /** PCT: how many priority change points, and over how many steps they are spread. */
+    private static final int PCT_DEPTH = 3;
+    private static final int PCT_HORIZON = 2_000;
+
+    private final Runtime runtime;
+    private final SchedulePolicy policy;
+    final Random random;
+    private final RunController controller;
+    private final Thread.Builder.OfVirtual builder;
+    private final ConcurrentHashMap<Runnable, Goroutine> byTask = new ConcurrentHashMap<>();
+    private final ThreadLocal<Goroutine> starting = new ThreadLocal<>();
+    private final List<Goroutine> runnable = new ArrayList<>();
+    private final int[] changePoints;
+    private Goroutine forced;
+    private long steps;
+    private int nextLowPriority;
+    private volatile boolean shutdown;
+    private final Thread carrier;
+
+    private DeterministicScheduler(Runtime runtime, SchedulePolicy policy, long seed, RunController controller,
+                                   Thread.Builder.OfVirtual builder) {
+        this.runtime = runtime;
+        this.policy = policy;
+        this.random = new Random(seed);
+        this.controller = controller;
+        this.builder = builder;
+        this.changePoints = new int[PCT_DEPTH - 1];
+        for (int i = 0; i < changePoints.length; i++) {
+            changePoints[i] = 1 + random.nextInt(PCT_HORIZON);
+        }
+        this.carrier = Thread.ofPlatform().daemon().name("loomlab-deterministic").unstarted(this::loop);
+        carrier.start();
+    }
+
+    static DeterministicScheduler create(Runtime runtime, SchedulePolicy policy, long seed, RunController controller) {
+        DeterministicScheduler[] self = new DeterministicScheduler[1];
+        Thread.Builder.OfVirtual b = builder(r -> self[0].execute(r));
+        if (b == null) {
+            return null;
+        }
+        self[0] = new DeterministicScheduler(runtime, policy, seed, controller, b);
+        return self[0];
+    }
+
+    @Override
+    boolean ownsScheduling() {
+        return true;
+    }
+
+    @Override
+    Thread newThread(Goroutine g, Runnable body) {
+        g.priority = PCT_DEPTH + random.nextInt(1 << 20);
+        return builder.unstarted(body);
+    }
+
+    @Override
+    void start(Goroutine g) {
+        starting.set(g);
+        try {
+            g.thread.start();
+        } finally {
+            starting.remove();
+        }
+    }
+
+    @Override
+    void exited(Goroutine g) {
+        if (g.task != null) {
+            byTask.remove(g.task);
+        }
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        Goroutine g = starting.get();
+        if (g != null && g.task == null) {
+            g.task = task;
+            byTask.put(task, g);
+        } else {
+            g = byTask.get(task);
+            if (g == null) {
+                g = new Goroutine(0, "?", runtime, 0, null);
+                g.task = task;
+            }
+        }
+        synchronized (this) {
+            runnable.add(g);
+            notifyAll();
+        }
+    }
+
+    @Override
+    void switchPoint(Goroutine g) {
+        Goroutine next;
+        synchronized (this) {
+            steps++;
+            if (runnable.isEmpty() && (controller == null || !controller.stepping())) {
+                return;
+            }
+            next = choose(g);
+            forced = next == g ? null : next;
+        }
+        if (next != g || (controller != null && controller.stepping())) {
+            Thread.yield();
+        }
+    }
+
+    /** The policy's choice among {@code current} (may be null) and the runnable goroutines. Lock held. */
+    private Goroutine choose(Goroutine current) {
+        int n = runnable.size() + (current != null ? 1 : 0);
+        if (policy == SchedulePolicy.RANDOM) {
+            int i = random.nextInt(n);
+            return i < runnable.size() ? runnable.get(i) : current;
+        }
+        for (int cp : changePoints) {
+            if (cp == steps && current != null) {
+                current.priority = nextLowPriority++ % PCT_DEPTH;
+            }
+        }
+        Goroutine best = current;
+        for (Goroutine g : runnable) {
+            if (best == null || g.priority > best.priority) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /** The carrier: wait for a runnable goroutine, let the controller and policy pick, run it. */
+    private void loop() {
+        for (;;) {
+            Goroutine g;
+            synchronized (this) {
+                while (runnable.isEmpty() && !shutdown) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (runnable.isEmpty()) {
+                    return;
+                }
+            }
+            long picked = controller == null ? 0 : controller.beforeDispatch(ids(), runtime::isOver);
+            synchronized (this) {
+                g = null;
+                if (picked != 0) {
+                    for (Goroutine r : runnable) {
+                        if (r.id == picked) {
+                            g = r;
+                        }
+                    }
+                }
+                if (g == null && forced != null && runnable.contains(forced)) {
+                    g = forced;
+                }
+                forced = null;
+                if (g == null) {
+                    g = choose(null);
+                }
+                runnable.remove(g);
+            }
+            g.task.run();
+        }
+    }
+
+    private synchronized List<Long> ids() {
+        List<Long> ids = new ArrayList<>(runnable.size());
+        for (Goroutine g : runnable) {
+            ids.add(g.id);
+        }
+        return ids;
+    }
+
+    @Override
+    void shutdown() {
+        synchronized (this) {
+            shutdown = true;
+            notifyAll();
+        }
+        if (controller != null) {
+            controller.wakeForEnd();
+        }
+    }
+}

@@ -1,0 +1,502 @@
+package loomlab.engine;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Go's scheduler ({@code runtime/proc.go}) for the goroutines of one run: GOMAXPROCS Ps, Ms that
+ * each hold a P and loop over {@link #findRunnable}, a global run queue, work stealing, spinning
+ * Ms, syscall hand-off and a sysmon thread.
+ *
+ * <h2>Glossary</h2>
+ * G: a goroutine (a virtual thread; its continuation is what runs). M: a machine, here a platform
+ * carrier thread. P: a processor, the right to run Gs, with a {@code runnext} slot and a local run
+ * queue of 256. Every runnable G is in exactly one place: a P's {@code runnext}, a P's local queue,
+ * the global queue, or being run by an M.
+ *
+ * <h2>Where a G goes when it becomes runnable ({@link #execute})</h2>
+ * The JDK calls {@code execute} with the G's continuation when the G starts, is unparked or
+ * yields. If the caller is a goroutine of this run, running on an M that holds a P, the G goes
+ * into that P's {@code runnext}: {@code go f()} and a G woken by a channel operation run next on
+ * the creator's or waker's P (GMP-02). Otherwise (a timer thread, a yield — the JDK calls from the
+ * carrier after the G has unmounted — or outside the run) it goes to the global queue (GMP-08).
+ * Then {@link #wakep()} wakes an idle M, unless one is spinning already (GMP-07).
+ *
+ * <h2>{@link #findRunnable}, in Go's order (GMP-05)</h2>
+ * every 61st tick one G from the global queue; runnext, then the local queue; a batch from the
+ * global queue; steal half of another P's queue (GMP-06; another P's {@code runnext} only once it
+ * has waited there through several rounds, which stands in for Go's {@code usleep(3)}); spin a
+ * little while (only with GOMAXPROCS > 1, and at most half the Ps spinning: with one carrier the
+ * partner could never run while we spin); then park the M.
+ *
+ * <h2>Idle protocol</h2>
+ * An M sets its state to IDLE, looks at every queue once more, and parks only if still IDLE.
+ * A producer puts its G in a queue first and then moves one IDLE M to RUNNING and unparks it.
+ * Because each side writes before it reads the other's state, no wake-up is lost.
+ *
+ * <h2>Syscalls (GMP-11)</h2>
+ * {@code Go.syscall} marks the G's P as in a syscall. Sysmon retakes such a P after 20 µs when
+ * there is other work (always after 10 ms) and hands it to a spare M, so other Gs keep running.
+ * On return the G keeps its P if it still has it; otherwise it takes an idle P, or yields to the
+ * global queue and its M becomes a spare.
+ *
+ * <h2>Rejected</h2>
+ * Go's lock-free run queues: each P's queue here is guarded by the P's monitor, which is short
+ * and easier to read. Preemption (GMP-10): a virtual thread cannot be preempted; a G in a tight
+ * loop keeps its M.
+ */
+final class GmpScheduler extends Scheduler implements Executor {
+    /** Rounds of looking for work before an idle M parks (about 20-50 µs). */
+    private static final int SPIN_ROUNDS = 256;
+    /** Pause instructions between two looks of a spinning M. */
+    private static final int SPIN_PAUSES = 64;
+    /**
+     * How many consecutive looks a goroutine must have sat in another P's runnext before a thief
+     * takes it: the waker usually blocks at once and runs it itself (Go's {@code usleep(3)}).
+     */
+    private static final int RUNNEXT_PATIENCE = 4;
+    /** Sysmon's shortest and longest sleep (GMP-09). */
+    private static final long SYSMON_MIN_NANOS = 20_000;
+    private static final long SYSMON_MAX_NANOS = 10_000_000;
+    /** A P in a syscall this long is retaken if there is other work (GMP-11). */
+    private static final long SYSCALL_RETAKE_NANOS = 20_000;
+    /** ... and this long, always. */
+    private static final long SYSCALL_FORCE_NANOS = 10_000_000;
+
+    private final Runtime runtime;
+    private final Processor[] ps;
+    private final GlobalRunQueue global = new GlobalRunQueue();
+    private final List<Machine> ms = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<Runnable, Goroutine> byTask = new ConcurrentHashMap<>();
+    private final ThreadLocal<Goroutine> starting = new ThreadLocal<>();
+    private final Thread.Builder.OfVirtual builder;
+    private final AtomicInteger spinning = new AtomicInteger();
+    private final AtomicInteger inSyscall = new AtomicInteger();
+    private final AtomicInteger nextM = new AtomicInteger();
+    private volatile boolean shutdown;
+    private Thread sysmon;
+
+    private GmpScheduler(Runtime runtime, int procs, Thread.Builder.OfVirtual builder) {
+        this.runtime = runtime;
+        this.builder = builder;
+        this.ps = new Processor[procs];
+        for (int i = 0; i < procs; i++) {
+            ps[i] = new Processor(i);
+        }
+        for (Processor p : ps) {
+            startMachine(p);
+        }
+    }
+
+    /** Our scheduler, or null when the JDK hook is not available. */
+    static GmpScheduler create(Runtime runtime, int procs) {
+        GmpScheduler[] self = new GmpScheduler[1];
+        Thread.Builder.OfVirtual b = builder(r -> self[0].execute(r));
+        if (b == null) {
+            return null;
+        }
+        self[0] = new GmpScheduler(runtime, procs, b);
+        return self[0];
+    }
+
+    int procs() {
+        return ps.length;
+    }
+
+    @Override
+    boolean ownsScheduling() {
+        return true;
+    }
+
+    @Override
+    Thread newThread(Goroutine g, Runnable body) {
+        return builder.unstarted(body);
+    }
+
+    @Override
+    void start(Goroutine g) {
+        starting.set(g);
+        try {
+            g.thread.start();
+        } finally {
+            starting.remove();
+        }
+    }
+
+    @Override
+    void exited(Goroutine g) {
+        Runnable task = g.task;
+        if (task != null) {
+            byTask.remove(task);
+        }
+    }
+
+    // ---------------------------------------------------------------- a G becomes runnable
+
+    @Override
+    public void execute(Runnable task) {
+        Goroutine g = starting.get();
+        if (g != null && g.task == null) {
+            g.task = task;
+            byTask.put(task, g);
+        } else {
+            g = byTask.get(task);
+            if (g == null) {
+                // A continuation we do not know (cannot happen for goroutines): run it somewhere.
+                g = new Goroutine(0, "?", runtime, 0, null);
+                g.task = task;
+            }
+        }
+        ready(g);
+    }
+
+    private void ready(Goroutine g) {
+        Goroutine cur = Goroutine.current();
+        Machine m = cur != null && cur.runtime == runtime ? cur.m : null;
+        Processor p = m != null && m.current == cur ? m.p : null;
+        if (p != null) {
+            List<Goroutine> overflow = p.put(g, true);
+            if (overflow != null) {
+                global.putAll(overflow);
+            }
+        } else {
+            global.put(g);
+        }
+        wakep();
+    }
+
+    /** Wakes one idle M that holds a P, unless an M is spinning and will find the work itself. */
+    private void wakep() {
+        if (spinning.get() > 0) {
+            return;
+        }
+        for (Machine m : ms) {
+            if (m.p != null && m.state.get() == Machine.IDLE && m.state.compareAndSet(Machine.IDLE, Machine.RUNNING)) {
+                LockSupport.unpark(m.thread);
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the M loop
+
+    private void startMachine(Processor p) {
+        Machine m = new Machine(nextM.getAndIncrement());
+        if (p != null) {
+            synchronized (p) {
+                p.owner = m;
+            }
+        }
+        m.p = p;
+        ms.add(m);
+        m.thread = Thread.ofPlatform().daemon().name("loomlab-m" + m.id).unstarted(() -> loop(m));
+        m.thread.start();
+    }
+
+    /** Go's {@code schedule()}: find a G, run it until it parks, yields or ends; again. */
+    private void loop(Machine m) {
+        for (;;) {
+            Processor p = m.p;
+            if (p == null) {
+                if (!parkSpare(m)) {
+                    return;
+                }
+                continue;
+            }
+            Goroutine g = findRunnable(m, p);
+            if (g == null) {
+                if (shutdown && !anyWork(p)) {
+                    return;
+                }
+                continue;
+            }
+            g.m = m;
+            m.current = g;
+            g.task.run();
+            m.current = null;
+            reclaimFromUnmountedSyscall(m, g);
+        }
+    }
+
+    private Goroutine findRunnable(Machine m, Processor p) {
+        Goroutine g = tryFind(m, p, false);
+        if (g != null) {
+            return g;
+        }
+        if (ps.length > 1 && 2 * spinning.get() < ps.length && !shutdown) {
+            spinning.incrementAndGet();
+            try {
+                for (int round = 0; round < SPIN_ROUNDS; round++) {
+                    g = tryFind(m, p, true);
+                    if (g != null) {
+                        return g;
+                    }
+                    for (int pause = 0; pause < SPIN_PAUSES; pause++) {
+                        Thread.onSpinWait(); // look less often: every look pulls the Ps' cache lines
+                    }
+                }
+            } finally {
+                spinning.decrementAndGet();
+            }
+        }
+        // Park, by the idle protocol of the class comment.
+        m.state.set(Machine.IDLE);
+        if (anyWork(p) || shutdown) {
+            m.state.set(Machine.RUNNING);
+            return null;
+        }
+        while (m.state.get() == Machine.IDLE && !shutdown) {
+            LockSupport.park(this);
+        }
+        m.state.set(Machine.RUNNING);
+        return null;
+    }
+
+    /** One look in Go's order; see the class comment. */
+    private Goroutine tryFind(Machine m, Processor p, boolean stealRunnext) {
+        if (++p.schedtick % 61 == 0 && !global.isEmpty()) {
+            Goroutine g = global.poll();
+            if (g != null) {
+                return g;
+            }
+        }
+        Goroutine g = p.get();
+        if (g != null) {
+            return g;
+        }
+        if (!global.isEmpty()) {
+            g = global.pollBatch(p, ps.length);
+            if (g != null) {
+                return g;
+            }
+        }
+        return steal(m, p, stealRunnext);
+    }
+
+    /** Go's {@code stealWork}: visit the other Ps from a random start; take half a queue. */
+    private Goroutine steal(Machine m, Processor self, boolean stealRunnext) {
+        int n = ps.length;
+        if (n == 1) {
+            return null;
+        }
+        if (m.seenStamps == null) {
+            m.seenStamps = new long[n];
+            m.seenLooks = new int[n];
+        }
+        int start = ThreadLocalRandom.current().nextInt(n);
+        for (int i = 0; i < n; i++) {
+            Processor victim = ps[(start + i) % n];
+            if (victim == self || !victim.hasWork()) {
+                continue;
+            }
+            boolean runnextWaited = false;
+            if (victim.onlyRunnext()) {
+                long stamp = victim.runnextStamp();
+                if (stamp == m.seenStamps[victim.id]) {
+                    runnextWaited = ++m.seenLooks[victim.id] >= RUNNEXT_PATIENCE;
+                } else {
+                    m.seenStamps[victim.id] = stamp;
+                    m.seenLooks[victim.id] = 0;
+                }
+                if (!stealRunnext || !runnextWaited) {
+                    continue;
+                }
+            }
+            List<Goroutine> got = victim.grabHalf(stealRunnext && runnextWaited, m.seenStamps[victim.id]);
+            if (!got.isEmpty()) {
+                if (got.size() > 1) {
+                    self.addAll(got.subList(1, got.size()));
+                }
+                return got.get(0);
+            }
+        }
+        return null;
+    }
+
+    private boolean anyWork(Processor p) {
+        if (!global.isEmpty() || p.hasWork()) {
+            return true;
+        }
+        for (Processor q : ps) {
+            if (q.hasWork()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- syscalls and sysmon
+
+    @Override
+    void enterSyscall(Goroutine g) {
+        Machine m = g.m;
+        Processor p = m == null ? null : m.p;
+        if (p == null) {
+            return;
+        }
+        synchronized (p) {
+            p.syscallG = g;
+        }
+        g.syscallSince = System.nanoTime();
+        inSyscall.incrementAndGet();
+        startSysmon();
+    }
+
+    @Override
+    void exitSyscall(Goroutine g) {
+        inSyscall.decrementAndGet();
+        Machine m = g.m;
+        Processor p = m == null ? null : m.p;
+        if (p != null) {
+            synchronized (p) {
+                if (p.syscallG == g) {
+                    p.syscallG = null;
+                }
+                if (p.owner == m && m.p == p) {
+                    return; // kept its P (or runs on another M that has one)
+                }
+            }
+        }
+        Processor idle = takeIdleP(m);
+        if (idle != null) {
+            return;
+        }
+        // No P: wait in the global queue; this M becomes a spare when the G has unmounted.
+        Thread.yield();
+    }
+
+    /** Gives {@code m} an idle P, if there is one. */
+    private Processor takeIdleP(Machine m) {
+        for (Processor p : ps) {
+            synchronized (p) {
+                if (p.owner == null) {
+                    p.owner = m;
+                    m.p = p;
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A G that unmounted inside {@code Go.syscall} left its P marked; the M takes the P back. */
+    private void reclaimFromUnmountedSyscall(Machine m, Goroutine g) {
+        Processor p = m.p;
+        if (p != null && p.syscallG == g) {
+            synchronized (p) {
+                if (p.syscallG == g) {
+                    p.syscallG = null;
+                }
+            }
+        }
+    }
+
+    private synchronized void startSysmon() {
+        if (sysmon == null && !shutdown) {
+            sysmon = Thread.ofPlatform().daemon().name("loomlab-sysmon").start(this::sysmon);
+        }
+    }
+
+    /** Go's {@code sysmon}: sleeps 20 µs, doubling up to 10 ms while idle; retakes Ps stuck in syscalls. */
+    private void sysmon() {
+        long sleep = SYSMON_MIN_NANOS;
+        while (!shutdown) {
+            LockSupport.parkNanos(sleep);
+            boolean retook = false;
+            long now = System.nanoTime();
+            for (Processor p : ps) {
+                retook |= retake(p, now);
+            }
+            sleep = retook || inSyscall.get() > 0 ? SYSMON_MIN_NANOS : Math.min(sleep * 2, SYSMON_MAX_NANOS);
+        }
+    }
+
+    private boolean retake(Processor p, long now) {
+        Machine from;
+        synchronized (p) {
+            Goroutine g = p.syscallG;
+            if (g == null) {
+                return false;
+            }
+            long in = now - g.syscallSince;
+            boolean otherWork = p.hasWork() || !global.isEmpty();
+            if (in < SYSCALL_RETAKE_NANOS || (!otherWork && in < SYSCALL_FORCE_NANOS)) {
+                return false;
+            }
+            p.syscallG = null;
+            from = p.owner;
+            p.owner = null;
+            if (from != null) {
+                from.p = null;
+            }
+        }
+        handoff(p);
+        return true;
+    }
+
+    /** Go's {@code handoffp}: give {@code p} to a spare M, starting one if none is waiting. */
+    private void handoff(Processor p) {
+        for (Machine m : ms) {
+            if (m.p == null && m.state.get() == Machine.IDLE) {
+                synchronized (p) {
+                    if (p.owner != null) {
+                        return;
+                    }
+                    p.owner = m;
+                }
+                m.p = p;
+                if (m.state.compareAndSet(Machine.IDLE, Machine.RUNNING)) {
+                    LockSupport.unpark(m.thread);
+                    return;
+                }
+                synchronized (p) {
+                    p.owner = null;
+                }
+                m.p = null;
+            }
+        }
+        startMachine(p);
+    }
+
+    /** A spare M (no P) waits until it is handed one; false when the run is over. */
+    private boolean parkSpare(Machine m) {
+        m.state.set(Machine.IDLE);
+        while (m.p == null && !shutdown) {
+            LockSupport.park(this);
+        }
+        m.state.set(Machine.RUNNING);
+        return m.p != null;
+    }
+
+    @Override
+    void shutdown() {
+        shutdown = true;
+        for (Machine m : ms) {
+            LockSupport.unpark(m.thread);
+        }
+    }
+
+    // ---------------------------------------------------------------- for views and tests
+
+    /** The runnable goroutines of each P: runnext first, then the local queue. */
+    List<List<Goroutine>> processorQueues() {
+        List<List<Goroutine>> out = new java.util.ArrayList<>();
+        for (Processor p : ps) {
+            out.add(p.snapshot());
+        }
+        return out;
+    }
+
+    List<Goroutine> globalQueue() {
+        return global.snapshot();
+    }
+
+    int machines() {
+        return ms.size();
+    }
+}

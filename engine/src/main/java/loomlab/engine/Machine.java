@@ -1,0 +1,30 @@
+package loomlab.engine;
+
+/**
+ * An M of Go's G-M-P model: a platform carrier thread that, holding a P, runs goroutines one after
+ * another ({@link GmpScheduler#loop}).
+ *
+ * <p>{@code p} is written under the P's monitor by this M, by the scheduler when it hands a P
+ * over, and by sysmon when it retakes one; {@code state} is the idle protocol of
+ * {@link GmpScheduler}.
+ */
+final class Machine {
+    static final int RUNNING = 0;
+    static final int SPINNING = 1;
+    static final int IDLE = 2;
+
+    final int id;
+    final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
+    volatile Processor p;
+    Thread thread;
+    /** The goroutine this M runs now, or null; written only by this M. */
+    volatile Goroutine current;
+    /** For stealing: the runnext stamp of each P at this M's previous look; only this M uses it. */
+    long[] seenStamps;
+    /** For stealing: how many consecutive looks saw the same runnext stamp; only this M uses it. */
+    int[] seenLooks;
+
+    Machine(int id) {
+        this.id = id;
+    }
+}

@@ -141,6 +141,10 @@ public sealed class CancelContext extends Context permits CancelCauseContext, De
             }
             this.err = err;
             this.cause = cause;
+            if (run != null && run.tracing) {
+                run.emit(Goroutine.current(), new loomlab.engine.events.Event.CtxCancel(id(),
+                        err.getMessage(), cause == err ? err.getMessage() : String.valueOf(cause.getMessage())));
+            }
             done.close();
             for (CancelContext child : children) {
                 // Lock order: this.mu, then child.mu.

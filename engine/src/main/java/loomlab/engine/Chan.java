@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import loomlab.engine.events.Event;
 
 /**
  * A Go channel: Go's {@code hchan}, with Go's semantics to the letter.
@@ -51,6 +52,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Unique, increasing: the lock order of select (Go sorts by address). */
     final long id;
+    /** The id events and views use: numbered per run (the global id outside a run). */
+    final long oid;
     private final int capacity;
     private final boolean isNil;
     /** A Timer's or Ticker's channel: buffered (1) inside, unbuffered to the user (CH-14). */
@@ -75,6 +78,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         this.capacity = capacity;
         this.isNil = isNil;
         this.isTimer = isTimer;
+        Goroutine g = isNil ? null : Goroutine.current();
+        this.oid = isNil ? 0 : g != null ? g.runtime.nextObjectId() : id;
+        if (g != null && g.runtime.tracing) {
+            g.runtime.emit(g, new Event.ChanMake(oid, capacity));
+        }
         this.buf = capacity > 0 ? new Object[capacity] : null;
     }
 
@@ -120,7 +128,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void send(T value) {
-        Runtime.switchPoint();
+        Goroutine g = Goroutine.current();
+        if (g != null) {
+            g.runtime.switchPoint(g);
+        }
         if (isNil) {
             Runtime.blockForever(WaitReason.CHAN_SEND_NIL);
         }
@@ -129,22 +140,21 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             lock.unlock();
             throw new RuntimeError("send on closed channel");
         }
-        Waiter receiver = recvq.dequeue();
+        Waiter receiver = dequeue(g, recvq);
         if (receiver != null) {
-            sendDirect(receiver, value);
+            sendDirect(g, receiver, value);
             lock.unlock();
             receiver.ready();
             return;
         }
         if (count < capacity) {
-            bufferPut(value);
+            bufferPut(g, value);
             lock.unlock();
             return;
         }
-        Goroutine g = Goroutine.current();
         Waiter self = new Waiter(g, this, value, null, 0);
-        sendq.enqueue(self);
-        boolean allAsleep = g != null && g.park(WaitReason.CHAN_SEND);
+        enqueue(sendq, self);
+        boolean allAsleep = g != null && g.park(WaitReason.CHAN_SEND, oid);
         lock.unlock();
         Runtime.parkOrDeadlock(g, allAsleep);
         self.await();
@@ -171,31 +181,34 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     }
 
     private Object recv0() {
-        Runtime.switchPoint();
+        Goroutine g = Goroutine.current();
+        if (g != null) {
+            g.runtime.switchPoint(g);
+        }
         if (isNil) {
             Runtime.blockForever(WaitReason.CHAN_RECEIVE_NIL);
         }
         lock.lock();
         if (closed && count == 0) {
             lock.unlock();
+            traceRecvClosed(g);
             return CLOSED;
         }
-        Waiter sender = sendq.dequeue();
+        Waiter sender = dequeue(g, sendq);
         if (sender != null) {
-            Object v = recvFromSender(sender);
+            Object v = recvFromSender(g, sender);
             lock.unlock();
             sender.ready();
             return v;
         }
         if (count > 0) {
-            Object v = bufferTake();
+            Object v = bufferTake(g);
             lock.unlock();
             return v;
         }
-        Goroutine g = Goroutine.current();
         Waiter self = new Waiter(g, this, null, null, 0);
-        recvq.enqueue(self);
-        boolean allAsleep = g != null && g.park(WaitReason.CHAN_RECEIVE);
+        enqueue(recvq, self);
+        boolean allAsleep = g != null && g.park(WaitReason.CHAN_RECEIVE, oid);
         lock.unlock();
         Runtime.parkOrDeadlock(g, allAsleep);
         self.await();
@@ -207,7 +220,10 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void close() {
-        Runtime.switchPoint();
+        Goroutine g = Goroutine.current();
+        if (g != null) {
+            g.runtime.switchPoint(g);
+        }
         if (isNil) {
             throw new RuntimeError("close of nil channel");
         }
@@ -218,14 +234,17 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             throw new RuntimeError("close of closed channel");
         }
         closed = true;
+        if (g != null && g.runtime.tracing) {
+            g.runtime.emit(g, new Event.ChanClose(oid, g.id));
+        }
         // Release all readers: they get the zero value and ok=false.
-        for (Waiter w = recvq.dequeue(); w != null; w = recvq.dequeue()) {
+        for (Waiter w = dequeue(g, recvq); w != null; w = dequeue(g, recvq)) {
             w.elem = null;
             w.success = false;
             released.add(w);
         }
         // Release all writers: they will panic.
-        for (Waiter w = sendq.dequeue(); w != null; w = sendq.dequeue()) {
+        for (Waiter w = dequeue(g, sendq); w != null; w = dequeue(g, sendq)) {
             w.elem = null;
             w.success = false;
             released.add(w);
@@ -264,15 +283,15 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      */
     void offer(Object value) {
         lock.lock();
-        Waiter receiver = recvq.dequeue();
+        Waiter receiver = dequeue(null, recvq);
         if (receiver != null) {
-            sendDirect(receiver, value);
+            sendDirect(null, receiver, value);
             lock.unlock();
             receiver.ready();
             return;
         }
         if (count < capacity) {
-            bufferPut(value);
+            bufferPut(null, value);
         }
         lock.unlock();
     }
@@ -283,7 +302,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         try {
             boolean had = count > 0;
             while (count > 0) {
-                bufferTake();
+                bufferTake(null);
             }
             return had;
         } finally {
@@ -338,9 +357,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     }
 
     /** Hands {@code value} straight to a parked receiver (Go's {@code send} / {@code sendDirect}). */
-    void sendDirect(Waiter receiver, Object value) {
+    void sendDirect(Goroutine g, Waiter receiver, Object value) {
         receiver.elem = value;
         receiver.success = true;
+        Runtime rt = tracer(g, receiver);
+        if (rt != null) {
+            rt.emit(g, new Event.ChanSend(oid, gid(g), Event.text(value), -1, gid(receiver.g)));
+        }
     }
 
     /**
@@ -348,38 +371,104 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      * Buffered and full: the receiver takes the head and the sender's value goes to the tail,
      * which keeps FIFO order.
      */
-    Object recvFromSender(Waiter sender) {
+    Object recvFromSender(Goroutine g, Waiter sender) {
         Object v;
+        Runtime rt = tracer(g, sender);
         if (capacity == 0) {
             v = sender.elem;
+            if (rt != null) {
+                rt.emit(g, new Event.ChanRecv(oid, gid(g), Event.text(v), true, -1, gid(sender.g)));
+            }
         } else {
-            v = buf[recvx];
-            buf[recvx] = sender.elem;
+            int slot = recvx;
+            v = buf[slot];
+            buf[slot] = sender.elem;
             if (++recvx == capacity) {
                 recvx = 0;
             }
             sendx = recvx;
+            if (rt != null) {
+                rt.emit(g, new Event.ChanRecv(oid, gid(g), Event.text(v), true, slot, 0));
+                rt.emit(sender.g, new Event.ChanSend(oid, gid(sender.g), Event.text(sender.elem), slot, 0));
+            }
         }
         sender.elem = null;
         sender.success = true;
         return v;
     }
 
-    void bufferPut(Object value) {
-        buf[sendx] = value;
+    void bufferPut(Goroutine g, Object value) {
+        int slot = sendx;
+        buf[slot] = value;
         if (++sendx == capacity) {
             sendx = 0;
         }
         count++;
+        if (g != null && g.runtime.tracing) {
+            g.runtime.emit(g, new Event.ChanSend(oid, g.id, Event.text(value), slot, 0));
+        }
     }
 
-    Object bufferTake() {
-        Object v = buf[recvx];
-        buf[recvx] = null;
+    Object bufferTake(Goroutine g) {
+        int slot = recvx;
+        Object v = buf[slot];
+        buf[slot] = null;
         if (++recvx == capacity) {
             recvx = 0;
         }
         count--;
+        if (g != null && g.runtime.tracing) {
+            g.runtime.emit(g, new Event.ChanRecv(oid, g.id, Event.text(v), true, slot, 0));
+        }
         return v;
+    }
+
+    /** Queues a waiter and records it. Lock held. */
+    void enqueue(WaitQueue q, Waiter w) {
+        q.enqueue(w);
+        Goroutine g = w.g;
+        if (g != null && g.runtime.tracing) {
+            g.runtime.emit(g, new Event.WaiterEnqueue(oid, g.id, q == sendq, q == sendq ? Event.text(w.elem) : null));
+        }
+    }
+
+    /** Takes the first live waiter of {@code q} and records it. Lock held. */
+    Waiter dequeue(Goroutine by, WaitQueue q) {
+        Waiter w = q.dequeue();
+        if (w != null) {
+            traceDequeue(by, w, q == sendq);
+        }
+        return w;
+    }
+
+    /** Takes a losing select waiter off its queue and records it. Lock held. */
+    void remove(Goroutine by, Waiter w, boolean send) {
+        if (w.queued) {
+            (send ? sendq : recvq).remove(w);
+            traceDequeue(by, w, send);
+        }
+    }
+
+    private void traceDequeue(Goroutine by, Waiter w, boolean send) {
+        Runtime rt = tracer(by, w);
+        if (rt != null) {
+            rt.emit(by, new Event.WaiterDequeue(oid, gid(w.g), send));
+        }
+    }
+
+    private void traceRecvClosed(Goroutine g) {
+        if (g != null && g.runtime.tracing) {
+            g.runtime.emit(g, new Event.ChanRecv(oid, g.id, null, false, -1, 0));
+        }
+    }
+
+    /** The run to record in, if either side is a goroutine of a traced run; else null. */
+    private static Runtime tracer(Goroutine g, Waiter w) {
+        Goroutine any = g != null ? g : w.g;
+        return any != null && any.runtime.tracing ? any.runtime : null;
+    }
+
+    private static long gid(Goroutine g) {
+        return g == null ? 0 : g.id;
     }
 }

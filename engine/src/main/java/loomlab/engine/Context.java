@@ -65,11 +65,25 @@ public abstract sealed class Context permits Context.EmptyCtx, Context.ValueCtx,
     private final long id;
     private final Context parent;
     private final ContextKind kind;
+    /** The run this context was made in, or null (made outside any run); events go to it. */
+    final Runtime run;
 
     Context(Context parent, ContextKind kind) {
-        this.id = IDS.incrementAndGet();
+        Goroutine g = Goroutine.current();
+        this.run = g == null ? null : g.runtime;
+        this.id = kind == ContextKind.BACKGROUND ? -1 : kind == ContextKind.TODO ? -2
+                : run != null ? run.nextObjectId() : IDS.incrementAndGet();
         this.parent = parent;
         this.kind = kind;
+    }
+
+    /** Records the creation of {@code c} in its run's events, once it is fully built; returns it. */
+    static <C extends Context> C created(C c, long deadlineNanos, String label) {
+        if (c.run != null && c.run.tracing) {
+            c.run.emit(Goroutine.current(), new loomlab.engine.events.Event.CtxCreate(c.id(), c.parent().id(),
+                    c.kind().name(), deadlineNanos, label));
+        }
+        return c;
     }
 
     /** Go's {@code stop func() bool}, returned by {@link #afterFunc}. */
@@ -93,14 +107,14 @@ public abstract sealed class Context permits Context.EmptyCtx, Context.ValueCtx,
 
     /** Go's {@code WithCancel(parent)}: canceled by {@link CancelContext#cancel()} or with its parent. */
     public static CancelContext withCancel(Context parent) {
-        CancelContext c = new CancelContext(checkParent(parent), ContextKind.CANCEL);
+        CancelContext c = created(new CancelContext(checkParent(parent), ContextKind.CANCEL), -1, "");
         c.propagateCancel();
         return c;
     }
 
     /** Go's {@code WithCancelCause(parent)}: {@link CancelCauseContext#cancel(Exception)} records why (CTX-09). */
     public static CancelCauseContext withCancelCause(Context parent) {
-        CancelCauseContext c = new CancelCauseContext(checkParent(parent));
+        CancelCauseContext c = created(new CancelCauseContext(checkParent(parent)), -1, "");
         c.propagateCancel();
         return c;
     }
@@ -141,12 +155,13 @@ public abstract sealed class Context permits Context.EmptyCtx, Context.ValueCtx,
         if (key == null) {
             throw new Panic("nil key");
         }
-        return new ValueCtx(p, key, val);
+        return created(new ValueCtx(p, key, val), -1,
+                loomlab.engine.events.Event.text(key) + "=" + loomlab.engine.events.Event.text(val));
     }
 
     /** Go's {@code WithoutCancel(parent)}: the parent's values, but never canceled and no deadline (CTX-11). */
     public static Context withoutCancel(Context parent) {
-        return new WithoutCancelCtx(checkParent(parent));
+        return created(new WithoutCancelCtx(checkParent(parent)), -1, "");
     }
 
     /**

@@ -54,9 +54,9 @@ final class DeadlineContext extends CancelContext {
             return Context.withCancel(parent); // the parent's earlier deadline stands
         }
         Runtime rt = Context.runtime("withDeadline");
-        DeadlineContext c = new DeadlineContext(parent, d, rt);
-        c.propagateCancel();
         long when = nanosBetween(rt.clock.epoch(), d);
+        DeadlineContext c = Context.created(new DeadlineContext(parent, d, rt), when, "");
+        c.propagateCancel();
         if (when <= rt.clock.nanos()) {
             c.cancel(true, DEADLINE_EXCEEDED, cause); // the deadline has already passed
             return c;

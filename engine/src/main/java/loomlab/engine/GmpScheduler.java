@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import loomlab.engine.events.Event;
 
 /**
  * Go's scheduler ({@code runtime/proc.go}) for the goroutines of one run: GOMAXPROCS Ps, Ms that
@@ -161,13 +162,26 @@ final class GmpScheduler extends Scheduler implements Executor {
         Processor p = m != null && m.current == cur ? m.p : null;
         if (p != null) {
             List<Goroutine> overflow = p.put(g, true);
+            if (runtime.tracing) {
+                runtime.emit(cur, p.id, m.id, new Event.RunqPush(p.id, g.id, true));
+            }
             if (overflow != null) {
                 global.putAll(overflow);
+                traceGlobalPush(overflow);
             }
         } else {
             global.put(g);
+            traceGlobalPush(List.of(g));
         }
         wakep();
+    }
+
+    private void traceGlobalPush(List<Goroutine> gs) {
+        if (runtime.tracing) {
+            for (Goroutine g : gs) {
+                runtime.emit(null, -1, -1, new Event.GlobalPush(g.id));
+            }
+        }
     }
 
     /** Wakes one idle M that holds a P, unless an M is spinning and will find the work itself. */
@@ -177,6 +191,9 @@ final class GmpScheduler extends Scheduler implements Executor {
         }
         for (Machine m : ms) {
             if (m.p != null && m.state.get() == Machine.IDLE && m.state.compareAndSet(Machine.IDLE, Machine.RUNNING)) {
+                if (runtime.tracing) {
+                    runtime.emit(null, m.p.id, m.id, new Event.MUnpark(m.id));
+                }
                 LockSupport.unpark(m.thread);
                 return;
             }
@@ -185,7 +202,7 @@ final class GmpScheduler extends Scheduler implements Executor {
 
     // ---------------------------------------------------------------- the M loop
 
-    private void startMachine(Processor p) {
+    private Machine startMachine(Processor p) {
         Machine m = new Machine(nextM.getAndIncrement());
         if (p != null) {
             synchronized (p) {
@@ -195,7 +212,11 @@ final class GmpScheduler extends Scheduler implements Executor {
         m.p = p;
         ms.add(m);
         m.thread = Thread.ofPlatform().daemon().name("loomlab-m" + m.id).unstarted(() -> loop(m));
+        if (runtime.tracing) {
+            runtime.emit(null, p == null ? -1 : p.id, m.id, new Event.MStart(m.id));
+        }
         m.thread.start();
+        return m;
     }
 
     /** Go's {@code schedule()}: find a G, run it until it parks, yields or ends; again. */
@@ -250,6 +271,9 @@ final class GmpScheduler extends Scheduler implements Executor {
             m.state.set(Machine.RUNNING);
             return null;
         }
+        if (runtime.tracing) {
+            runtime.emit(null, p.id, m.id, new Event.MPark(m.id));
+        }
         while (m.state.get() == Machine.IDLE && !shutdown) {
             LockSupport.park(this);
         }
@@ -262,20 +286,27 @@ final class GmpScheduler extends Scheduler implements Executor {
         if (++p.schedtick % 61 == 0 && !global.isEmpty()) {
             Goroutine g = global.poll();
             if (g != null) {
-                return g;
+                return traced(m, p, g, new Event.GlobalPop(p.id, g.id));
             }
         }
         Goroutine g = p.get();
         if (g != null) {
-            return g;
+            return traced(m, p, g, new Event.RunqPop(p.id, g.id, false));
         }
         if (!global.isEmpty()) {
             g = global.pollBatch(p, ps.length);
             if (g != null) {
-                return g;
+                return traced(m, p, g, new Event.GlobalPop(p.id, g.id));
             }
         }
         return steal(m, p, stealRunnext);
+    }
+
+    private Goroutine traced(Machine m, Processor p, Goroutine g, Event e) {
+        if (runtime.tracing) {
+            runtime.emit(null, p.id, m.id, e);
+        }
+        return g;
     }
 
     /** Go's {@code stealWork}: visit the other Ps from a random start; take half a queue. */
@@ -311,6 +342,13 @@ final class GmpScheduler extends Scheduler implements Executor {
             if (!got.isEmpty()) {
                 if (got.size() > 1) {
                     self.addAll(got.subList(1, got.size()));
+                }
+                if (runtime.tracing) {
+                    List<Long> ids = new java.util.ArrayList<>(got.size());
+                    for (Goroutine s : got) {
+                        ids.add(s.id);
+                    }
+                    runtime.emit(null, self.id, m.id, new Event.RunqSteal(victim.id, self.id, ids));
                 }
                 return got.get(0);
             }
@@ -435,24 +473,32 @@ final class GmpScheduler extends Scheduler implements Executor {
                 from.p = null;
             }
         }
-        handoff(p);
+        handoff(p, from);
         return true;
     }
 
     /** Go's {@code handoffp}: give {@code p} to a spare M, starting one if none is waiting. */
-    private void handoff(Processor p) {
+    private void handoff(Processor p, Machine from) {
+        Machine to = handoffTo(p);
+        if (runtime.tracing) {
+            runtime.emit(null, p.id, from == null ? -1 : from.id,
+                    new Event.Handoff(p.id, from == null ? -1 : from.id, to == null ? -1 : to.id));
+        }
+    }
+
+    private Machine handoffTo(Processor p) {
         for (Machine m : ms) {
             if (m.p == null && m.state.get() == Machine.IDLE) {
                 synchronized (p) {
                     if (p.owner != null) {
-                        return;
+                        return p.owner;
                     }
                     p.owner = m;
                 }
                 m.p = p;
                 if (m.state.compareAndSet(Machine.IDLE, Machine.RUNNING)) {
                     LockSupport.unpark(m.thread);
-                    return;
+                    return m;
                 }
                 synchronized (p) {
                     p.owner = null;
@@ -460,7 +506,7 @@ final class GmpScheduler extends Scheduler implements Executor {
                 m.p = null;
             }
         }
-        startMachine(p);
+        return startMachine(p);
     }
 
     /** A spare M (no P) waits until it is handed one; false when the run is over. */

@@ -68,7 +68,13 @@ public final class Go {
 
     /** Go's {@code runtime.Gosched()}: lets other goroutines run. */
     public static void yield() {
-        Runtime.switchPoint();
+        Goroutine self = Goroutine.current();
+        if (self != null) {
+            self.runtime.switchPoint(self);
+            if (self.runtime.tracing) {
+                self.runtime.emit(self, new loomlab.engine.events.Event.GoYield(self.id));
+            }
+        }
         Thread.yield();
     }
 
@@ -103,6 +109,11 @@ public final class Go {
             System.out.flush();
         } else if (!self.runtime.isOver()) {
             self.runtime.out().print(text);
+            if (self.runtime.tracing) {
+                for (String line : text.split("\n")) {
+                    self.runtime.emit(self, new loomlab.engine.events.Event.Output(self.id, line));
+                }
+            }
         }
     }
 }

@@ -27,6 +27,8 @@ final class Goroutine {
     volatile Machine m;
     /** When this goroutine entered {@code Go.syscall} (System.nanoTime, for sysmon). */
     volatile long syscallSince;
+    /** The learner's line at the last switch point of a traced deterministic run; written by this goroutine. */
+    volatile String line;
     /** PCT priority in deterministic mode; written only by the deterministic scheduler's carrier. */
     int priority;
 
@@ -56,8 +58,16 @@ final class Goroutine {
 
     /** Marks this goroutine parked for {@code reason}. Called with the lock of what it waits on held. */
     boolean park(WaitReason reason) {
+        return park(reason, 0);
+    }
+
+    /** {@link #park(WaitReason)} on a known object (channel, lock, …) of the run. */
+    boolean park(WaitReason reason, long object) {
         waitReason = reason;
         state = GoroutineState.WAITING;
+        if (runtime.tracing) {
+            runtime.emit(this, new loomlab.engine.events.Event.GoBlock(id, reason.text(), object));
+        }
         return runtime.blocked();
     }
 
@@ -65,6 +75,10 @@ final class Goroutine {
     void ready() {
         waitReason = null;
         state = GoroutineState.RUNNABLE;
+        if (runtime.tracing) {
+            Goroutine by = current();
+            runtime.emit(by, new loomlab.engine.events.Event.GoUnblock(id, by == null ? 0 : by.id));
+        }
         runtime.unblocked();
     }
 

@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import loomlab.engine.events.Event;
+import loomlab.engine.events.EventListener;
+import loomlab.engine.events.Traced;
 
 /**
  * One run of a program: goroutine 1 runs {@code main}; the run ends when {@code main} returns
@@ -44,6 +47,15 @@ public final class Runtime {
     private final RunMode mode;
     final Clock clock;
     final TimerQueue timers;
+    /** Receives every event of the run; null when nobody listens (then nothing is recorded). */
+    private final EventListener listener;
+    /** Whether events are recorded: every emission site checks this first. */
+    final boolean tracing;
+    /** Serialises emission, so events reach the listener in sequence order; guards {@code eventSeq}. */
+    private final ReentrantLock eventLock = new ReentrantLock();
+    private long eventSeq;
+    /** Ids of channels, contexts, timers and locks, per run, in creation order. */
+    private final AtomicLong objectIds = new AtomicLong();
     /** Held while deciding, with every goroutine blocked, whether to advance virtual time or report a deadlock. */
     private final ReentrantLock asleepLock = new ReentrantLock();
 
@@ -62,6 +74,8 @@ public final class Runtime {
         this.err = b.err;
         this.recordCreators = b.recordCreators;
         this.mode = b.mode;
+        this.listener = b.listener;
+        this.tracing = b.listener != null;
         ClockMode clockMode = b.mode == RunMode.DETERMINISTIC ? ClockMode.VIRTUAL : b.clock;
         this.clock = clockMode == ClockMode.VIRTUAL ? new Clock.Virtual() : new Clock.Real();
         this.timers = new TimerQueue(clock, this);
@@ -83,6 +97,34 @@ public final class Runtime {
             }
         }
         return s != null ? s : new JdkScheduler();
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /** The next id for a channel, context, timer or lock of this run. */
+    long nextObjectId() {
+        return objectIds.incrementAndGet();
+    }
+
+    /** Records {@code e}, caused by {@code g} (null: a timer, the scheduler, outside). Call only when {@link #tracing}. */
+    void emit(Goroutine g, Event e) {
+        Machine m = g != null ? g.m : null;
+        Processor p = m != null ? m.p : null;
+        emit(g, p != null ? p.id : -1, m != null ? m.id : -1, e);
+    }
+
+    /** Records {@code e} with an explicit P and M (the scheduler's own events). */
+    void emit(Goroutine g, int p, int m, Event e) {
+        eventLock.lock();
+        try {
+            if (over && !(e instanceof Event.Exit || e instanceof Event.Deadlock || e instanceof Event.Leak)) {
+                return;
+            }
+            listener.on(new Traced(++eventSeq, clock.nanos(), g != null ? g.id : 0, p, m,
+                    g != null ? g.line : null, e));
+        } finally {
+            eventLock.unlock();
+        }
     }
 
     /** REAL or DETERMINISTIC. */
@@ -151,6 +193,9 @@ public final class Runtime {
         Goroutine g = new Goroutine(id, name, this, parent == null ? 0 : parent.id, at);
         counts.addAndGet(ONE_LIVE);
         goroutines.add(g);
+        if (tracing) {
+            emit(parent, new Event.GoCreate(id, parent == null ? 0 : parent.id, name));
+        }
         g.thread = scheduler.newThread(g, () -> execute(g, body));
         scheduler.start(g);
     }
@@ -167,6 +212,9 @@ public final class Runtime {
     private void execute(Goroutine g, Runnable body) {
         Goroutine.bind(g);
         g.state = GoroutineState.RUNNING;
+        if (tracing) {
+            emit(g, new Event.GoStart(g.id));
+        }
         boolean isMain = g.id == 1;
         try {
             body.run();
@@ -179,6 +227,9 @@ public final class Runtime {
             panicked(g, t);
         } finally {
             g.state = GoroutineState.DEAD;
+            if (tracing) {
+                emit(g, new Event.GoEnd(g.id));
+            }
             goroutines.remove(g);
             scheduler.exited(g);
             Goroutine.unbind();
@@ -265,8 +316,17 @@ public final class Runtime {
     static void switchPoint() {
         Goroutine g = Goroutine.current();
         if (g != null) {
-            g.runtime.scheduler.switchPoint(g);
+            g.runtime.switchPoint(g);
         }
+    }
+
+    /** {@link #switchPoint()} for a known goroutine; in a traced deterministic run it notes the learner's line. */
+    void switchPoint(Goroutine g) {
+        if (tracing && mode == RunMode.DETERMINISTIC) {
+            StackTraceElement at = callerFrame();
+            g.line = at == null ? null : Traceback.location(at);
+        }
+        scheduler.switchPoint(g);
     }
 
     /** A random int in [0, bound): from the run's seed in a deterministic run. */
@@ -282,6 +342,9 @@ public final class Runtime {
     static void running(Goroutine g) {
         if (g != null) {
             g.state = GoroutineState.RUNNING;
+            if (g.runtime.tracing) {
+                g.runtime.emit(g, new Event.GoStart(g.id));
+            }
         }
     }
 
@@ -306,11 +369,20 @@ public final class Runtime {
                 leaks.add(info);
             }
         }
+        if (tracing) {
+            for (GoroutineInfo leak : leaks) {
+                emit(null, new Event.Leak(leak.id(), leak.waitReason() != null ? leak.waitReason().text()
+                        : leak.state().text()));
+            }
+        }
         finish(new RunResult(0, new Outcome.Exited(), "", List.copyOf(leaks)));
     }
 
     private void panicked(Goroutine g, Throwable t) {
         Object value = t instanceof Panic p ? p.value() : t;
+        if (tracing) {
+            emit(g, new Event.GoPanic(g.id, Event.text(Panic.describe(value))));
+        }
         StringBuilder report = new StringBuilder("panic: ").append(Panic.describe(value)).append("\n\n");
         GoroutineInfo info = new GoroutineInfo(g.id, g.name, GoroutineState.RUNNING, null, g.creatorId, g.createdAt,
                 Traceback.userFrames(List.of(t.getStackTrace())));
@@ -337,6 +409,9 @@ public final class Runtime {
             report.append('\n');
             Traceback.append(report, g);
         }
+        if (tracing) {
+            emit(null, new Event.Deadlock(report.toString()));
+        }
         finish(new RunResult(2, new Outcome.Deadlocked(all), report.toString(), List.of()));
     }
 
@@ -345,6 +420,9 @@ public final class Runtime {
             return;
         }
         over = true;
+        if (tracing) {
+            emit(null, new Event.Exit(r.exitStatus(), r.report()));
+        }
         timers.shutdown();
         scheduler.shutdown();
         if (!r.report().isEmpty()) {
@@ -373,8 +451,15 @@ public final class Runtime {
         private SchedulePolicy policy = SchedulePolicy.RANDOM;
         private RunController controller;
         private boolean jdkScheduler;
+        private EventListener listener;
 
         private Builder() {
+        }
+
+        /** Receives every event of the run (see {@link Event}); without one, nothing is recorded. */
+        public Builder events(EventListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /** REAL (the default) or DETERMINISTIC; a deterministic run always has a virtual clock. */

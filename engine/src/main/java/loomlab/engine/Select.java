@@ -1,6 +1,7 @@
 package loomlab.engine;
 
 import java.util.Objects;
+import loomlab.engine.events.Event;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -104,7 +105,10 @@ public final class Select {
     /** Runs exactly one ready case, choosing uniformly among ready ones; see the class comment. */
     public static void select(Case... cases) {
         Objects.requireNonNull(cases, "cases");
-        Runtime.switchPoint();
+        Goroutine g = Goroutine.current();
+        if (g != null) {
+            g.runtime.switchPoint(g);
+        }
         Case dflt = null;
         int active = 0;
         for (int i = 0; i < cases.length; i++) {
@@ -130,7 +134,10 @@ public final class Select {
                 Runtime.blockForever(WaitReason.SELECT);
             }
         }
-        selectgo(cases, active, dflt);
+        if (g != null && g.runtime.tracing) {
+            g.runtime.emit(g, new Event.SelectBegin(g.id, cases.length, dflt != null));
+        }
+        selectgo(g, cases, active, dflt);
     }
 
     /** A one-case select without default is the plain operation, as Go compiles it. */
@@ -146,7 +153,7 @@ public final class Select {
         }
     }
 
-    private static void selectgo(Case[] cases, int active, Case dflt) {
+    private static void selectgo(Goroutine g, Case[] cases, int active, Case dflt) {
         int[] poll = pollOrder(cases, active);
         Chan<?>[] locks = lockOrder(cases, poll);
 
@@ -156,22 +163,25 @@ public final class Select {
             Case c = cases[i];
             Chan<Object> ch = c.chan;
             if (c.kind == RECV) {
-                Waiter sender = ch.sendq.dequeue();
+                Waiter sender = ch.dequeue(g, ch.sendq);
                 if (sender != null) {
-                    Object v = ch.recvFromSender(sender);
+                    Object v = ch.recvFromSender(g, sender);
                     unlockAll(locks);
                     sender.ready();
+                    chosen(g, i);
                     deliver(c, v, true);
                     return;
                 }
                 if (ch.bufferHasValue()) {
-                    Object v = ch.bufferTake();
+                    Object v = ch.bufferTake(g);
                     unlockAll(locks);
+                    chosen(g, i);
                     deliver(c, v, true);
                     return;
                 }
                 if (ch.closedLocked()) {
                     unlockAll(locks);
+                    chosen(g, i);
                     deliver(c, null, false);
                     return;
                 }
@@ -180,17 +190,19 @@ public final class Select {
                     unlockAll(locks);
                     throw new RuntimeError("send on closed channel");
                 }
-                Waiter receiver = ch.recvq.dequeue();
+                Waiter receiver = ch.dequeue(g, ch.recvq);
                 if (receiver != null) {
-                    ch.sendDirect(receiver, c.value);
+                    ch.sendDirect(g, receiver, c.value);
                     unlockAll(locks);
                     receiver.ready();
+                    chosen(g, i);
                     c.body.run();
                     return;
                 }
                 if (ch.bufferHasRoom()) {
-                    ch.bufferPut(c.value);
+                    ch.bufferPut(g, c.value);
                     unlockAll(locks);
+                    chosen(g, i);
                     c.body.run();
                     return;
                 }
@@ -198,12 +210,12 @@ public final class Select {
         }
         if (dflt != null) {
             unlockAll(locks);
+            chosen(g, -1);
             dflt.body.run();
             return;
         }
 
         // Pass 2: queue a waiter on every case and park.
-        Goroutine g = Goroutine.current();
         SelectWait wait = new SelectWait(g);
         Waiter[] waiters = new Waiter[poll.length];
         for (int k = 0; k < poll.length; k++) {
@@ -211,7 +223,7 @@ public final class Select {
             Case c = cases[i];
             Waiter w = new Waiter(g, c.chan, c.kind == SEND ? c.value : null, wait, i);
             waiters[k] = w;
-            (c.kind == SEND ? c.chan.sendq : c.chan.recvq).enqueue(w);
+            c.chan.enqueue(c.kind == SEND ? c.chan.sendq : c.chan.recvq, w);
         }
         boolean allAsleep = g != null && g.park(WaitReason.SELECT);
         unlockAll(locks);
@@ -223,18 +235,25 @@ public final class Select {
         lockAll(locks);
         for (Waiter w : waiters) {
             if (w != won) {
-                (cases[w.caseIndex].kind == SEND ? w.chan.sendq : w.chan.recvq).remove(w);
+                w.chan.remove(g, w, cases[w.caseIndex].kind == SEND);
             }
         }
         unlockAll(locks);
 
         Case c = cases[won.caseIndex];
+        chosen(g, won.caseIndex);
         if (c.kind == RECV) {
             deliver(c, won.success ? won.elem : null, won.success);
         } else if (won.success) {
             c.body.run();
         } else {
             throw new RuntimeError("send on closed channel");
+        }
+    }
+
+    private static void chosen(Goroutine g, int index) {
+        if (g != null && g.runtime.tracing) {
+            g.runtime.emit(g, new Event.SelectChosen(g.id, index));
         }
     }
 

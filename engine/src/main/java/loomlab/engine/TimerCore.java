@@ -2,6 +2,7 @@ package loomlab.engine;
 
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import loomlab.engine.events.Event;
 
 /**
  * What {@link Timer} and {@link Ticker} share: a {@link RuntimeTimer} and either a channel to send
@@ -20,6 +21,8 @@ final class TimerCore {
     final Chan<Instant> chan;
     private final Runnable func;
     private final RuntimeTimer timer;
+    /** The id events use. */
+    private final long id;
     private final ReentrantLock mu = new ReentrantLock();
     // Guarded by mu.
     private boolean armed;
@@ -31,6 +34,7 @@ final class TimerCore {
         this.chan = chan;
         this.func = func;
         this.timer = new RuntimeTimer(this::fired);
+        this.id = runtime.nextObjectId();
     }
 
     /** Arms the timer for {@code delayNanos} from now (a non-positive delay fires at once). */
@@ -68,6 +72,9 @@ final class TimerCore {
     private void arm(long delayNanos, long periodNanos) {
         long when = runtime.clock.nanos() + Math.max(0, delayNanos);
         runtime.timers.schedule(timer, when, periodNanos);
+        if (runtime.tracing) {
+            runtime.emit(Goroutine.current(), new Event.TimerStart(id, when, periodNanos));
+        }
         armed = true;
         armedGen = timer.gen;
         periodic = periodNanos > 0;
@@ -79,6 +86,9 @@ final class TimerCore {
      */
     private boolean disarm() {
         boolean pending = runtime.timers.cancel(timer);
+        if (runtime.tracing && (pending || armed)) {
+            runtime.emit(Goroutine.current(), new Event.TimerStop(id));
+        }
         boolean inFlight = armed && !pending;
         armed = false;
         boolean drained = chan != null && chan.drain();
@@ -93,6 +103,9 @@ final class TimerCore {
             }
             if (!periodic) {
                 armed = false;
+            }
+            if (runtime.tracing) {
+                runtime.emit(null, new Event.TimerFire(id));
             }
             if (chan != null) {
                 chan.offer(runtime.clock.epoch().plusNanos(when));

@@ -126,7 +126,12 @@ final class TimerQueue {
                 return false;
             }
             when = heap[0].when;
-            ((Clock.Virtual) clock).advanceTo(when);
+            if (when > clock.nanos()) {
+                ((Clock.Virtual) clock).advanceTo(when);
+                if (runtime.tracing) {
+                    runtime.emit(null, new loomlab.engine.events.Event.ClockAdvance(when));
+                }
+            }
             due = takeDue(when);
         } finally {
             lock.unlock();

@@ -182,6 +182,13 @@ public sealed interface Event {
     /** {@code String.valueOf(v)}, cut to {@link #MAX_VALUE_TEXT} characters. */
     static String text(Object v) {
         String s = String.valueOf(v);
-        return s.length() <= MAX_VALUE_TEXT ? s : s.substring(0, MAX_VALUE_TEXT - 1) + "…";
+        if (s.length() <= MAX_VALUE_TEXT) {
+            return s;
+        }
+        int cut = MAX_VALUE_TEXT - 1;
+        if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+            cut--; // never split a surrogate pair
+        }
+        return s.substring(0, cut) + "…";
     }
 }

@@ -342,6 +342,31 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return isNil ? "chan(nil)" : "chan#" + id + "(cap " + capacity + ")";
     }
 
+    /** What a view or a test sees of this channel now: for comparing with a fold of its events. */
+    record Snapshot(long id, int cap, List<String> buffered, boolean closed, List<Long> senders, List<Long> receivers) {
+    }
+
+    Snapshot snapshot() {
+        lock.lock();
+        try {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                values.add(Event.text(buf[(recvx + i) % capacity]));
+            }
+            return new Snapshot(oid, capacity, values, closed, waiting(sendq), waiting(recvq));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static List<Long> waiting(WaitQueue q) {
+        List<Long> ids = new ArrayList<>();
+        for (Waiter w = q.first(); w != null; w = w.next) {
+            ids.add(gid(w.g));
+        }
+        return ids;
+    }
+
     // ---------------------------------------------------------------- primitives, lock held
 
     boolean closedLocked() {

@@ -217,6 +217,9 @@ public final class Runtime {
         }
         boolean isMain = g.id == 1;
         try {
+            if (over) {
+                return; // started after the run ended: Go would never have run it
+            }
             body.run();
             if (isMain) {
                 mainReturned();

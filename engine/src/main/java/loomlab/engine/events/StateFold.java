@@ -159,12 +159,29 @@ public final class StateFold {
         }
     }
 
+    /**
+     * The contexts, with a {@code WithValue} context showing its parent's cancellation and deadline,
+     * as Go's {@code valueCtx} does: it has no state of its own. Parents have smaller ids.
+     */
+    private SortedMap<Long, FoldedState.Context> resolvedContexts() {
+        SortedMap<Long, FoldedState.Context> out = new TreeMap<>();
+        for (FoldedState.Context c : contexts.values()) {
+            FoldedState.Context parent = out.get(c.parent());
+            if ("VALUE".equals(c.kind()) && parent != null) {
+                c = new FoldedState.Context(c.id(), c.parent(), c.kind(), parent.deadline(), c.label(),
+                        parent.cancelled(), parent.err(), parent.cause());
+            }
+            out.put(c.id(), c);
+        }
+        return out;
+    }
+
     /** The state after every event applied so far; later events do not change it. */
     public FoldedState snapshot() {
         return new FoldedState(seq, nanos,
                 snapshot(goroutines, LiveGoroutine::snapshot),
                 snapshot(channels, LiveChannel::snapshot),
-                Collections.unmodifiableSortedMap(new TreeMap<>(contexts)),
+                Collections.unmodifiableSortedMap(resolvedContexts()),
                 Collections.unmodifiableSortedMap(new TreeMap<>(timers)),
                 snapshot(locks, l -> new FoldedState.Lock(l.id, List.copyOf(l.holders), List.copyOf(l.waiters))),
                 snapshot(processors, LiveProcessor::snapshot),

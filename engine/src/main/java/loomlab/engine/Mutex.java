@@ -109,8 +109,21 @@ public final class Mutex {
     /** Woken goroutines that lost the race and sleep again; served before {@code queue}. */
     private final WaitQueue requeued = new WaitQueue();
 
+    /** Switch points and lock events, when the mutex belongs to a traced or deterministic run. */
+    private final LockTrace trace = new LockTrace();
+
     /** Go's {@code Mutex.Lock}: locks, blocking (as {@code sync.Mutex.Lock}) until the mutex is free. */
     public void lock() {
+        if (trace.observed) {
+            trace.switchPoint();
+            lock0();
+            trace.acquired("Mutex");
+        } else {
+            lock0();
+        }
+    }
+
+    private void lock0() {
         // Free and not promised to a waiter: take it, even if waiters are counted (barging, as the
         // first round of lockSlow would). Reading first, instead of Go's CAS(0, LOCKED), keeps
         // this one CAS while parked waiters are counted in the word.
@@ -133,6 +146,10 @@ public final class Mutex {
 
     /** Go's {@code Mutex.Unlock}; unlocking an unlocked mutex is {@code fatal error: sync: unlock of unlocked mutex}. */
     public void unlock() {
+        if (trace.observed) {
+            trace.switchPoint();
+            trace.released("Mutex");
+        }
         int next = (int) STATE.getAndAdd(this, -LOCKED) - LOCKED;
         if (next != 0) {
             unlockSlow(next);
@@ -279,7 +296,10 @@ public final class Mutex {
         }
         Waiter self = new Waiter(g, null, null, null, 0);
         (loser ? requeued : queue).enqueue(self);
-        boolean allAsleep = g != null && g.park(WaitReason.MUTEX_LOCK);
+        if (trace.observed) {
+            trace.waiting("Mutex");
+        }
+        boolean allAsleep = g != null && g.park(WaitReason.MUTEX_LOCK, trace.id());
         semaLock.unlock();
         Runtime.parkOrDeadlock(g, allAsleep);
         self.await();

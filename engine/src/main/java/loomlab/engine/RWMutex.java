@@ -52,15 +52,24 @@ public final class RWMutex {
     private final WaitQueue readerq = new WaitQueue();
     private final WaitQueue writerq = new WaitQueue();
 
+    /** Switch points and lock events, when the lock belongs to a traced or deterministic run. */
+    private final LockTrace trace = new LockTrace();
+
     /** Go's {@code RWMutex.RLock}: locks for reading; blocks while a writer holds or waits for the lock. */
     public void rLock() {
+        if (trace.observed) {
+            trace.switchPoint();
+        }
         lock.lock();
         if (!writing && writerq.isEmpty()) {
             readers++;
             lock.unlock();
-            return;
+        } else {
+            park(readerq, WaitReason.RWMUTEX_RLOCK); // the waker counts us in readers
         }
-        park(readerq, WaitReason.RWMUTEX_RLOCK); // the waker counts us in readers
+        if (trace.observed) {
+            trace.acquired("RWMutex.R");
+        }
     }
 
     /** Go's {@code RWMutex.TryRLock}: locks for reading if no writer holds or waits for the lock. */
@@ -79,6 +88,10 @@ public final class RWMutex {
 
     /** Go's {@code RWMutex.RUnlock}; without a read lock held it is {@code fatal error: sync: RUnlock of unlocked RWMutex}. */
     public void rUnlock() {
+        if (trace.observed) {
+            trace.switchPoint();
+            trace.released("RWMutex.R");
+        }
         lock.lock();
         if (readers == 0) {
             lock.unlock();
@@ -99,13 +112,19 @@ public final class RWMutex {
 
     /** Go's {@code RWMutex.Lock}: locks for writing; blocks until no reader or writer holds the lock. */
     public void lock() {
+        if (trace.observed) {
+            trace.switchPoint();
+        }
         lock.lock();
         if (!writing && readers == 0) { // by the invariants, both queues are empty then
             writing = true;
             lock.unlock();
-            return;
+        } else {
+            park(writerq, WaitReason.RWMUTEX_LOCK); // the waker sets writing for us
         }
-        park(writerq, WaitReason.RWMUTEX_LOCK); // the waker sets writing for us
+        if (trace.observed) {
+            trace.acquired("RWMutex");
+        }
     }
 
     /** Go's {@code RWMutex.TryLock}: locks for writing if nobody holds the lock; never blocks. */
@@ -124,6 +143,10 @@ public final class RWMutex {
 
     /** Go's {@code RWMutex.Unlock}; without the write lock held it is {@code fatal error: sync: Unlock of unlocked RWMutex}. */
     public void unlock() {
+        if (trace.observed) {
+            trace.switchPoint();
+            trace.released("RWMutex");
+        }
         List<Waiter> woken = new ArrayList<>(0);
         lock.lock();
         if (!writing) {
@@ -159,7 +182,10 @@ public final class RWMutex {
         Goroutine g = Goroutine.current();
         Waiter self = new Waiter(g, null, null, null, 0);
         q.enqueue(self);
-        boolean allAsleep = g != null && g.park(reason);
+        if (trace.observed) {
+            trace.waiting(reason == WaitReason.RWMUTEX_RLOCK ? "RWMutex.R" : "RWMutex");
+        }
+        boolean allAsleep = g != null && g.park(reason, trace.id());
         lock.unlock();
         Runtime.parkOrDeadlock(g, allAsleep);
         self.await();

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -91,9 +92,16 @@ class ArticleExamplesTest {
     @Test
     @DisplayName("2.5 the same on the real clock, within tolerance")
     void selectTimeoutOnTheRealClock() {
-        String out = VirtualPrograms.run(ClockMode.REAL,
-                () -> callWithTimeout(Duration.ofMillis(500), Duration.ofMillis(150))).out();
-        assertTrue(out.startsWith("timeout after 1"), out); // 150-199 ms
+        Programs.Ran ran = VirtualPrograms.run(ClockMode.REAL, () -> {
+            Instant start = Time.now();
+            callWithTimeout(Duration.ofMillis(500), Duration.ofMillis(150));
+            println(Time.since(start).toMillis());
+        });
+        String[] lines = ran.out().split("\n");
+        assertTrue(lines[0].startsWith("timeout after "), ran.out());
+        long ms = Long.parseLong(lines[1]);
+        // Not before the timeout; before the work would have answered (a loaded machine may be late).
+        assertTrue(ms >= 150 && ms < 500, ran.out());
     }
 
     /** 4.4: a one-shot timer, and a ticker stopped by a done channel. */
@@ -140,10 +148,12 @@ class ArticleExamplesTest {
     @DisplayName("4.4 the same on the real clock: three ticks, then the stop, then the timer")
     void timerAndTickerOnTheRealClock() {
         String out = VirtualPrograms.run(ClockMode.REAL, ArticleExamplesTest::timerAndTicker).out();
-        String[] lines = out.split("\n");
-        assertEquals(5, lines.length, out);
-        assertTrue(lines[0].startsWith("working at 5"), out);
-        assertTrue(lines[3].startsWith("ticker stopped at 1.6"), out);
-        assertTrue(lines[4].startsWith("timer expired at 3"), out);
+        List<String> lines = List.of(out.split("\n"));
+        // A loaded machine may deliver a tick late, never early: at least the three ticks before 1.6 s,
+        // then the stop, then the timer, in that order.
+        long ticks = lines.stream().takeWhile(l -> l.startsWith("working at ")).count();
+        assertTrue(ticks >= 3, out);
+        assertTrue(lines.get((int) ticks).startsWith("ticker stopped at 1."), out);
+        assertTrue(lines.get((int) ticks + 1).startsWith("timer expired at 3"), out);
     }
 }

@@ -254,7 +254,7 @@ class TimeTest {
             });
             select(recv(result, v -> println("result")), recv(Time.after(Duration.ofMillis(100)), t -> {
                 long ms = Time.since(start).toMillis();
-                println("timeout", ms >= 100 && ms < 290);
+                println("timeout", ms >= 100); // never early; a loaded machine may be late
             }));
         });
         assertEquals("timeout true\n", ran.out());

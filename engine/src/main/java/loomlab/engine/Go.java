@@ -101,6 +101,11 @@ public final class Go {
         print(String.format(format, args));
     }
 
+    /** Prints as the current goroutine: its run's output, and an event per line when traced. */
+    static void printText(String text) {
+        print(text);
+    }
+
     private static void print(String text) {
         Runtime.switchPoint();
         Goroutine self = Goroutine.current();
@@ -110,7 +115,8 @@ public final class Go {
         } else if (!self.runtime.isOver()) {
             self.runtime.out().print(text);
             if (self.runtime.tracing) {
-                for (String line : text.split("\n")) {
+                for (String line : text.endsWith("\n") ? text.substring(0, text.length() - 1).split("\n", -1)
+                        : text.split("\n", -1)) {
                     self.runtime.emit(self, new loomlab.engine.events.Event.Output(self.id, line));
                 }
             }

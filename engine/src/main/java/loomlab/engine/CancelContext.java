@@ -1,5 +1,6 @@
 package loomlab.engine;
 
+import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * cancelable children. A new context registers itself with its nearest cancelable ancestor
  * ({@link #propagateCancel()}, Go's {@code propagateCancel}), or starts canceled if that ancestor
  * already is (CTX-06). The first {@link #cancel(boolean, ContextError, Exception)} records err and
- * cause, closes {@code done}, cancels every child with the same err and cause, forgets them, and
- * finally unlinks itself from its parent; every later call returns at once (CTX-04).
+ * cause, closes {@code done}, detaches its children and cancels them (and theirs) with the same
+ * err and cause, and finally unlinks itself from its parent; every later call returns at once (CTX-04).
  *
  * <h2>Invariants</h2>
  * <ul>
@@ -25,9 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ul>
  *
  * <h2>Locks</h2>
- * Lock order is parent before child: a cancel holds its own {@code mu} while it cancels its
- * children (which take theirs), and a new child takes its parent's {@code mu} only while
- * holding none. A context unlinks itself from its parent after releasing its own {@code mu}.
+ * A cancel holds one context's {@code mu} at a time: it detaches a context's children under that
+ * context's lock, releases it, and cancels them from a work list (no recursion, so a chain of any
+ * depth is fine). A new child takes its parent's {@code mu} only while holding none. A context unlinks itself from its parent after releasing its own {@code mu}.
  * Below every context lock come the locks of the engine a cancel touches: the {@code done}
  * channel's lock (closing it), the run's timer queue (stopping a deadline timer), the run's
  * goroutine registry (starting an {@code afterFunc}); none of those calls back into a context.
@@ -125,19 +126,43 @@ public sealed class CancelContext extends Context permits CancelCauseContext, De
 
     /**
      * Go's {@code cancelCtx.cancel}: the first call wins; later calls return at once. A null
-     * {@code cause} means {@code err}. With {@code removeFromParent}, unlinks this context from
-     * its parent's children afterwards; a parent canceling its children passes false, as it
-     * forgets them all at once. Subclasses add what a cancel also does (stop a timer, start a
-     * function). The caller may hold the locks of ancestors, never of a descendant.
+     * {@code cause} means {@code err}. Cancels this context, then every descendant with the same
+     * err and cause, and with {@code removeFromParent} unlinks this context from its parent.
+     *
+     * <p>Go recurses into the children while holding the parent's lock; a chain of 10,000
+     * contexts would overflow a Java stack that way. Here the descendants are cancelled from a
+     * work list, each under its own lock only, after its parent has detached them. The order is
+     * still parents before children. The caller holds no context's lock.
      */
-    void cancel(boolean removeFromParent, ContextError err, Exception cause) {
+    final void cancel(boolean removeFromParent, ContextError err, Exception cause) {
         if (cause == null) {
             cause = err;
         }
+        List<CancelContext> children = cancelSelf(err, cause);
+        if (children != null) {
+            ArrayDeque<CancelContext> work = new ArrayDeque<>(children);
+            for (CancelContext c = work.poll(); c != null; c = work.poll()) {
+                List<CancelContext> more = c.cancelSelf(err, cause);
+                if (more != null) {
+                    work.addAll(more);
+                }
+            }
+        }
+        if (removeFromParent) {
+            removeFromParent();
+        }
+    }
+
+    /**
+     * Cancels this one context: sets err and cause, closes {@code done}, and detaches and returns
+     * its children (null when it was canceled already, and then changes nothing). Subclasses add
+     * what a cancel also does (stop a timer, start a function). Takes only this context's lock.
+     */
+    List<CancelContext> cancelSelf(ContextError err, Exception cause) {
         mu.lock();
         try {
             if (this.err != null) {
-                return; // canceled already: the first cancellation's err and cause stand
+                return null; // canceled already: the first cancellation's err and cause stand
             }
             this.err = err;
             this.cause = cause;
@@ -146,16 +171,11 @@ public sealed class CancelContext extends Context permits CancelCauseContext, De
                         err.getMessage(), cause == err ? err.getMessage() : String.valueOf(cause.getMessage())));
             }
             done.close();
-            for (CancelContext child : children) {
-                // Lock order: this.mu, then child.mu.
-                child.cancel(false, err, cause);
-            }
+            List<CancelContext> detached = List.copyOf(children);
             children = null;
+            return detached;
         } finally {
             mu.unlock();
-        }
-        if (removeFromParent) {
-            removeFromParent();
         }
     }
 

@@ -1,5 +1,7 @@
 package loomlab.engine;
 
+import java.util.List;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -26,14 +28,12 @@ final class ContextAfterFunc extends CancelContext {
     }
 
     @Override
-    void cancel(boolean removeFromParent, ContextError err, Exception cause) {
-        super.cancel(false, err, cause);
-        if (removeFromParent) {
-            removeFromParent();
-        }
+    List<CancelContext> cancelSelf(ContextError err, Exception cause) {
+        List<CancelContext> children = super.cancelSelf(err, cause);
         if (claimed.compareAndSet(false, true)) {
             runtime.spawnFromTimer("context.AfterFunc", f);
         }
+        return children;
     }
 
     /** The {@code stop} function: true iff this call kept {@code f} from running. */

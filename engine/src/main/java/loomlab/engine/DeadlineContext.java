@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -80,11 +81,8 @@ final class DeadlineContext extends CancelContext {
 
     /** Go's {@code timerCtx.cancel}: cancels as a {@link CancelContext}, then stops the timer. */
     @Override
-    void cancel(boolean removeFromParent, ContextError err, Exception cause) {
-        super.cancel(false, err, cause);
-        if (removeFromParent) {
-            removeFromParent();
-        }
+    List<CancelContext> cancelSelf(ContextError err, Exception cause) {
+        List<CancelContext> children = super.cancelSelf(err, cause);
         mu.lock();
         try {
             if (timer != null) {
@@ -94,6 +92,7 @@ final class DeadlineContext extends CancelContext {
         } finally {
             mu.unlock();
         }
+        return children;
     }
 
     /** Go's {@code <parent>.WithDeadline(<deadline> [<time until it>])}, in UTC. */

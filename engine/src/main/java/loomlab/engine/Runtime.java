@@ -288,7 +288,7 @@ public final class Runtime {
                     return;
                 }
                 if (clock instanceof Clock.Real) {
-                    if (timers.isIdle()) {
+                    if (timers.idleAnd(() -> allAsleep(counts.get()))) {
                         deadlock();
                     }
                     return;

@@ -104,6 +104,20 @@ final class TimerQueue {
         }
     }
 
+    /**
+     * True when no timer is pending or being fired and {@code condition} holds, all checked under
+     * this queue's lock: a firing (which may wake a goroutine) and a sleep (which adds a timer and
+     * parks) each happen wholly before or after, so a deadlock check cannot see half of one.
+     */
+    boolean idleAnd(java.util.function.BooleanSupplier condition) {
+        lock.lock();
+        try {
+            return size == 0 && firing == 0 && condition.getAsBoolean();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int pending() {
         lock.lock();
         try {

@@ -580,4 +580,20 @@ class ContextTest {
         select(recv(ch, () -> closed[0] = true), orElse(() -> { }));
         return closed[0];
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("CTX-05 cancelling the root of a chain 100,000 deep cancels every context, without recursion")
+    void cancellingADeepChainCancelsEveryContext() {
+        Programs.Ran ran = Programs.run(() -> {
+            CancelContext root = Context.withCancel(Context.background());
+            CancelContext c = root;
+            for (int i = 0; i < 100_000; i++) {
+                c = Context.withCancel(c);
+            }
+            root.cancel();
+            Go.println(c.err(), c.done().recvOk().ok());
+        });
+        org.junit.jupiter.api.Assertions.assertEquals(0, ran.exit(), ran.err());
+        org.junit.jupiter.api.Assertions.assertEquals("context canceled false\n", ran.out());
+    }
 }

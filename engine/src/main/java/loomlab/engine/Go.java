@@ -101,11 +101,6 @@ public final class Go {
         print(String.format(format, args));
     }
 
-    /** Prints as the current goroutine: its run's output, and an event per line when traced. */
-    static void printText(String text) {
-        print(text);
-    }
-
     private static void print(String text) {
         Runtime.switchPoint();
         Goroutine self = Goroutine.current();

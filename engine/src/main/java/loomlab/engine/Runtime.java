@@ -51,9 +51,14 @@ public final class Runtime {
     private final EventListener listener;
     /** Whether events are recorded: every emission site checks this first. */
     final boolean tracing;
-    /** Serialises emission, so events reach the listener in sequence order; guards {@code eventSeq}. */
+    /**
+     * Serialises stamping, so sequence numbers and times are in order; guards {@code eventSeq}.
+     * Held only for a few instructions that cannot block (see {@link EventDispatcher}).
+     */
     private final ReentrantLock eventLock = new ReentrantLock();
     private long eventSeq;
+    /** Calls the listener, on a thread of its own; null without a listener. */
+    private final EventDispatcher dispatcher;
     /** Ids of channels, contexts, timers and locks, per run, in creation order. */
     private final AtomicLong objectIds = new AtomicLong();
     /** Held while deciding, with every goroutine blocked, whether to advance virtual time or report a deadlock. */
@@ -76,6 +81,7 @@ public final class Runtime {
         this.mode = b.mode;
         this.listener = b.listener;
         this.tracing = b.listener != null;
+        this.dispatcher = tracing ? new EventDispatcher(listener) : null;
         ClockMode clockMode = b.mode == RunMode.DETERMINISTIC ? ClockMode.VIRTUAL : b.clock;
         this.clock = clockMode == ClockMode.VIRTUAL ? new Clock.Virtual() : new Clock.Real();
         this.timers = new TimerQueue(clock, this);
@@ -120,7 +126,7 @@ public final class Runtime {
             if (over && !(e instanceof Event.Exit || e instanceof Event.Deadlock || e instanceof Event.Leak)) {
                 return;
             }
-            listener.on(new Traced(++eventSeq, clock.nanos(), g != null ? g.id : 0, p, m,
+            dispatcher.enqueue(new Traced(++eventSeq, clock.nanos(), g != null ? g.id : 0, p, m,
                     g != null ? g.line : null, e));
         } finally {
             eventLock.unlock();
@@ -153,7 +159,18 @@ public final class Runtime {
             throw new IllegalStateException("this Runtime has already run a program; build a new one for each run");
         }
         spawn(null, "main", main);
-        return result.join();
+        RunResult r = result.join();
+        if (dispatcher != null) {
+            long last;
+            eventLock.lock();
+            try {
+                last = eventSeq;
+            } finally {
+                eventLock.unlock();
+            }
+            dispatcher.drainAndStop(last); // every event has reached the listener when start returns
+        }
+        return r;
     }
 
     /** The goroutines alive now, ordered by id, with their states and stacks. */

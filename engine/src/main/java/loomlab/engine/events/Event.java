@@ -125,7 +125,13 @@ public sealed interface Event {
 
     // ---------------------------------------------------------------- contexts, timers, locks
 
-    /** A context was made: kind as Go names it, parent id (0 for a root), deadline (-1: none), label. */
+    /**
+     * A context was made: its kind ({@code CANCEL}, {@code DEADLINE}, {@code VALUE},
+     * {@code WITHOUT_CANCEL}, …, the names of {@code ContextKind}), its parent (-1 for
+     * {@code context.Background()}, -2 for {@code context.TODO()}, which are never announced), its
+     * deadline in run nanos (-1: none; a deadline's timer shows as the CtxCancel it causes), and a
+     * label ({@code key=value} for a value context).
+     */
     record CtxCreate(long ctx, long parent, String kind, long deadline, String label) implements Event {
     }
 

@@ -103,7 +103,13 @@ public final class StateFold {
                     processor(to).runq.add(g);
                 }
             }
-            case GlobalPush(long g) -> globalRunq.add(g);
+            case GlobalPush(long g) -> {
+                // A full local queue spills half of itself to the global queue (GMP-04).
+                for (LiveProcessor lp : processors.values()) {
+                    lp.remove(g);
+                }
+                globalRunq.add(g);
+            }
             case GlobalPop(_, long g) -> globalRunq.remove(g);
             case MStart(int m) -> machines.put(m, new FoldedState.Machine(m, false));
             case MPark(int m) -> machines.put(m, new FoldedState.Machine(m, true));

@@ -1,0 +1,26 @@
+package loomlab.visualizer.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A context as {@link VisualFold} changes it in place. */
+final class LiveContext extends Live<VisualState.Context> {
+    long parent;
+    String kind;
+    String label;
+    long deadline = -1;
+    boolean cancelled;
+    String err;
+    String cause;
+    final List<Long> children = new ArrayList<>();
+
+    LiveContext(long id) {
+        super(id);
+    }
+
+    @Override
+    VisualState.Context build() {
+        return new VisualState.Context(id, parent, kind, label, deadline, cancelled, err, cause,
+                List.copyOf(children));
+    }
+}

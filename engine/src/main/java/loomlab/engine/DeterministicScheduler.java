@@ -3,8 +3,6 @@ package loomlab.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 
 /**
  * One carrier, one goroutine at a time, and a seeded policy that picks who runs at every switch
@@ -21,18 +19,14 @@ import java.util.concurrent.Executor;
  * <p>Guarded by {@code this}: {@code runnable}, {@code forced}, {@code steps}. The policy's random
  * source is used only by the goroutine running (one at a time) or the carrier, never both at once.
  */
-final class DeterministicScheduler extends Scheduler implements Executor {
+final class DeterministicScheduler extends OwnScheduler {
     /** PCT: how many priority change points, and over how many steps they are spread. */
     private static final int PCT_DEPTH = 3;
     private static final int PCT_HORIZON = 2_000;
 
-    private final Runtime runtime;
     private final SchedulePolicy policy;
     final Random random;
     private final RunController controller;
-    private final Thread.Builder.OfVirtual builder;
-    private final ConcurrentHashMap<Runnable, Goroutine> byTask = new ConcurrentHashMap<>();
-    private final ThreadLocal<Goroutine> starting = new ThreadLocal<>();
     private final List<Goroutine> runnable = new ArrayList<>();
     private final int[] changePoints;
     private Goroutine forced;
@@ -43,11 +37,10 @@ final class DeterministicScheduler extends Scheduler implements Executor {
 
     private DeterministicScheduler(Runtime runtime, SchedulePolicy policy, long seed, RunController controller,
                                    Thread.Builder.OfVirtual builder) {
-        this.runtime = runtime;
+        super(runtime, builder);
         this.policy = policy;
         this.random = new Random(seed);
         this.controller = controller;
-        this.builder = builder;
         this.changePoints = new int[PCT_DEPTH - 1];
         for (int i = 0; i < changePoints.length; i++) {
             changePoints[i] = 1 + random.nextInt(PCT_HORIZON);
@@ -67,46 +60,13 @@ final class DeterministicScheduler extends Scheduler implements Executor {
     }
 
     @Override
-    boolean ownsScheduling() {
-        return true;
-    }
-
-    @Override
     Thread newThread(Goroutine g, Runnable body) {
         g.priority = PCT_DEPTH + random.nextInt(1 << 20);
-        return builder.unstarted(body);
+        return super.newThread(g, body);
     }
 
     @Override
-    void start(Goroutine g) {
-        starting.set(g);
-        try {
-            g.thread.start();
-        } finally {
-            starting.remove();
-        }
-    }
-
-    @Override
-    void exited(Goroutine g) {
-        if (g.task != null) {
-            byTask.remove(g.task);
-        }
-    }
-
-    @Override
-    public void execute(Runnable task) {
-        Goroutine g = starting.get();
-        if (g != null && g.task == null) {
-            g.task = task;
-            byTask.put(task, g);
-        } else {
-            g = byTask.get(task);
-            if (g == null) {
-                g = new Goroutine(0, "?", runtime, 0, null);
-                g.task = task;
-            }
-        }
+    void ready(Goroutine g) {
         synchronized (this) {
             runnable.add(g);
             notifyAll();

@@ -1,9 +1,7 @@
 package loomlab.engine;
 
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -51,7 +49,7 @@ import loomlab.engine.events.Event;
  * and easier to read. Preemption (GMP-10): a virtual thread cannot be preempted; a G in a tight
  * loop keeps its M.
  */
-final class GmpScheduler extends Scheduler implements Executor {
+final class GmpScheduler extends OwnScheduler {
     /** Rounds of looking for work before an idle M parks (about 20-50 µs). */
     private static final int SPIN_ROUNDS = 256;
     /** Pause instructions between two looks of a spinning M. */
@@ -69,13 +67,9 @@ final class GmpScheduler extends Scheduler implements Executor {
     /** ... and this long, always. */
     private static final long SYSCALL_FORCE_NANOS = 10_000_000;
 
-    private final Runtime runtime;
     private final Processor[] ps;
     private final GlobalRunQueue global = new GlobalRunQueue();
     private final List<Machine> ms = new CopyOnWriteArrayList<>();
-    private final ConcurrentHashMap<Runnable, Goroutine> byTask = new ConcurrentHashMap<>();
-    private final ThreadLocal<Goroutine> starting = new ThreadLocal<>();
-    private final Thread.Builder.OfVirtual builder;
     private final AtomicInteger spinning = new AtomicInteger();
     private final AtomicInteger inSyscall = new AtomicInteger();
     private final AtomicInteger nextM = new AtomicInteger();
@@ -83,8 +77,7 @@ final class GmpScheduler extends Scheduler implements Executor {
     private Thread sysmon;
 
     private GmpScheduler(Runtime runtime, int procs, Thread.Builder.OfVirtual builder) {
-        this.runtime = runtime;
-        this.builder = builder;
+        super(runtime, builder);
         this.ps = new Processor[procs];
         for (int i = 0; i < procs; i++) {
             ps[i] = new Processor(i);
@@ -109,54 +102,10 @@ final class GmpScheduler extends Scheduler implements Executor {
         return ps.length;
     }
 
-    @Override
-    boolean ownsScheduling() {
-        return true;
-    }
-
-    @Override
-    Thread newThread(Goroutine g, Runnable body) {
-        return builder.unstarted(body);
-    }
-
-    @Override
-    void start(Goroutine g) {
-        starting.set(g);
-        try {
-            g.thread.start();
-        } finally {
-            starting.remove();
-        }
-    }
-
-    @Override
-    void exited(Goroutine g) {
-        Runnable task = g.task;
-        if (task != null) {
-            byTask.remove(task);
-        }
-    }
-
     // ---------------------------------------------------------------- a G becomes runnable
 
     @Override
-    public void execute(Runnable task) {
-        Goroutine g = starting.get();
-        if (g != null && g.task == null) {
-            g.task = task;
-            byTask.put(task, g);
-        } else {
-            g = byTask.get(task);
-            if (g == null) {
-                // A continuation we do not know (cannot happen for goroutines): run it somewhere.
-                g = new Goroutine(0, "?", runtime, 0, null);
-                g.task = task;
-            }
-        }
-        ready(g);
-    }
-
-    private void ready(Goroutine g) {
+    void ready(Goroutine g) {
         Goroutine cur = Goroutine.current();
         Machine m = cur != null && cur.runtime == runtime ? cur.m : null;
         Processor p = m != null && m.current == cur ? m.p : null;

@@ -21,7 +21,7 @@ import java.util.concurrent.Executor;
  * {@code --add-opens java.base/java.lang=ALL-UNNAMED} (the launcher, the runner and the tests
  * pass it). Without it the engine falls back to the JDK's scheduler and says so once.
  */
-abstract sealed class Scheduler permits GmpScheduler, DeterministicScheduler, JdkScheduler {
+abstract sealed class Scheduler permits OwnScheduler, JdkScheduler {
     private static final Constructor<?> BUILDER = findBuilder();
     private static volatile boolean warned;
 

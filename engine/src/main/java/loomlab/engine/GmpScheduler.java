@@ -329,7 +329,7 @@ final class GmpScheduler extends OwnScheduler {
         synchronized (p) {
             p.syscallG = g;
         }
-        g.syscallSince = System.nanoTime();
+        g.syscallSince = Clock.SYSTEM.nanos(); // real time: a syscall takes real time on any clock
         inSyscall.incrementAndGet();
         startSysmon();
     }
@@ -395,7 +395,7 @@ final class GmpScheduler extends OwnScheduler {
         while (!shutdown) {
             LockSupport.parkNanos(sleep);
             boolean retook = false;
-            long now = System.nanoTime();
+            long now = Clock.SYSTEM.nanos();
             for (Processor p : ps) {
                 retook |= retake(p, now);
             }

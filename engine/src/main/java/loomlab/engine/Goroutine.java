@@ -25,7 +25,7 @@ final class Goroutine {
     Runnable task;
     /** The machine running this goroutine now; written by that machine before it runs the goroutine. */
     volatile Machine m;
-    /** When this goroutine entered {@code Go.syscall} (System.nanoTime, for sysmon). */
+    /** When this goroutine entered {@code Go.syscall} ({@code Clock.SYSTEM} nanos, for sysmon). */
     volatile long syscallSince;
     /** The learner's line at the last switch point of a traced deterministic run; written by this goroutine. */
     volatile String line;

@@ -13,8 +13,9 @@ import loomlab.engine.events.Traced;
  * called the listener itself while holding the run's event lock, and the listener blocked (a full
  * pipe, a contended monitor), the goroutine would unmount holding the lock; carrier threads
  * waiting for that lock could then never run it again, and the run would hang. So emitters only
- * stamp and enqueue (a few instructions under the lock, nothing that can block), and this
- * platform thread calls the listener. Enqueueing under the lock keeps the queue in sequence order.
+ * stamp and enqueue (a few instructions under a spin lock, nothing that can block or park), and
+ * this platform thread calls the listener. Enqueueing under the lock keeps the queue in sequence
+ * order.
  *
  * <p>{@code queue} is lock-free; {@code delivered} is written only by the dispatcher thread.
  */
@@ -33,6 +34,10 @@ final class EventDispatcher {
     /** Called with the run's event lock held; never blocks. */
     void enqueue(Traced event) {
         queue.offer(event);
+    }
+
+    /** Called after the event lock is released: lets the dispatcher thread look at the queue. */
+    void wake() {
         LockSupport.unpark(thread);
     }
 

@@ -53,9 +53,11 @@ public final class Runtime {
     final boolean tracing;
     /**
      * Serialises stamping, so sequence numbers and times are in order; guards {@code eventSeq}.
-     * Held only for a few instructions that cannot block (see {@link EventDispatcher}).
+     * A spin lock, held for a few instructions that cannot block: carrier threads stamp events
+     * too, and a carrier must never park waiting for a goroutine that only a carrier can run
+     * (see {@link EventDispatcher}).
      */
-    private final ReentrantLock eventLock = new ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicBoolean eventLock = new java.util.concurrent.atomic.AtomicBoolean();
     private long eventSeq;
     /** Calls the listener, on a thread of its own; null without a listener. */
     private final EventDispatcher dispatcher;
@@ -121,16 +123,20 @@ public final class Runtime {
 
     /** Records {@code e} with an explicit P and M (the scheduler's own events). */
     void emit(Goroutine g, int p, int m, Event e) {
-        eventLock.lock();
-        try {
-            if (over && !(e instanceof Event.Exit || e instanceof Event.Deadlock || e instanceof Event.Leak)) {
-                return;
-            }
-            dispatcher.enqueue(new Traced(++eventSeq, clock.nanos(), g != null ? g.id : 0, p, m,
-                    g != null ? g.line : null, e));
-        } finally {
-            eventLock.unlock();
+        if (over && !(e instanceof Event.Exit || e instanceof Event.Deadlock || e instanceof Event.Leak)) {
+            return;
         }
+        long gid = g != null ? g.id : 0;
+        String line = g != null ? g.line : null;
+        while (!eventLock.compareAndSet(false, true)) {
+            Thread.onSpinWait();
+        }
+        try {
+            dispatcher.enqueue(new Traced(++eventSeq, clock.nanos(), gid, p, m, line, e));
+        } finally {
+            eventLock.set(false);
+        }
+        dispatcher.wake();
     }
 
     /** REAL or DETERMINISTIC. */
@@ -161,13 +167,11 @@ public final class Runtime {
         spawn(null, "main", main);
         RunResult r = result.join();
         if (dispatcher != null) {
-            long last;
-            eventLock.lock();
-            try {
-                last = eventSeq;
-            } finally {
-                eventLock.unlock();
+            while (!eventLock.compareAndSet(false, true)) {
+                Thread.onSpinWait();
             }
+            long last = eventSeq;
+            eventLock.set(false);
             dispatcher.drainAndStop(last); // every event has reached the listener when start returns
         }
         return r;

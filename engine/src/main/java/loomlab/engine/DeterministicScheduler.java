@@ -3,6 +3,7 @@ package loomlab.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import loomlab.engine.events.Event;
 
 /**
  * One carrier, one goroutine at a time, and a seeded policy that picks who runs at every switch
@@ -34,6 +35,12 @@ final class DeterministicScheduler extends OwnScheduler {
     private int nextLowPriority;
     private volatile boolean shutdown;
     private final Thread carrier;
+    /**
+     * The one P and the one M of a deterministic run, as the views draw them: every runnable
+     * goroutine waits in P0's queue (the policy may take any of them), and M0 runs them.
+     */
+    private final Processor processor = new Processor(0);
+    private final Machine machine = new Machine(0);
 
     private DeterministicScheduler(Runtime runtime, SchedulePolicy policy, long seed, RunController controller,
                                    Thread.Builder.OfVirtual builder) {
@@ -46,6 +53,10 @@ final class DeterministicScheduler extends OwnScheduler {
             changePoints[i] = 1 + random.nextInt(PCT_HORIZON);
         }
         this.carrier = Thread.ofPlatform().daemon().name("loomlab-deterministic").unstarted(this::loop);
+        machine.p = processor;
+        if (runtime.tracing) {
+            runtime.emit(null, 0, 0, new Event.MStart(0));
+        }
         carrier.start();
     }
 
@@ -69,6 +80,9 @@ final class DeterministicScheduler extends OwnScheduler {
     void ready(Goroutine g) {
         synchronized (this) {
             runnable.add(g);
+            if (runtime.tracing) { // before the carrier can take it, so the pop follows the push
+                runtime.emit(Goroutine.current(), 0, 0, new Event.RunqPush(0, g.id, false));
+            }
             notifyAll();
         }
     }
@@ -144,8 +158,14 @@ final class DeterministicScheduler extends OwnScheduler {
                     g = choose(null);
                 }
                 runnable.remove(g);
+                if (runtime.tracing) {
+                    runtime.emit(null, 0, 0, new Event.RunqPop(0, g.id, false));
+                }
             }
+            g.m = machine;
+            machine.current = g;
             g.task.run();
+            machine.current = null;
         }
     }
 

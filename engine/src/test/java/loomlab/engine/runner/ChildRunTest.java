@@ -162,10 +162,11 @@ class ChildRunTest {
     @Test
     void aDeterministicChildPausesStepsAndResumesOnCommand() throws Exception {
         try (ChildRun run = child().mode(RunMode.DETERMINISTIC).seed(7).paused(true).start("Steps")) {
-            await(t -> t.event() instanceof Event.GoCreate c && c.g() == 1);
-            assertEquals(1, events.size(), "nothing runs before the first step");
+            await(t -> t.event() instanceof Event.RunqPush p && p.g() == 1);
+            assertTrue(events.stream().noneMatch(t -> t.event() instanceof Event.GoStart),
+                    "nothing runs before the first step");
             run.step(); // main starts, and runs up to its next switch point
-            await(t -> t.seq() > 1);
+            await(t -> t.event() instanceof Event.GoStart);
             int afterOneStep = settled();
             run.step();
             await(t -> t.seq() > afterOneStep);

@@ -62,7 +62,8 @@ class TraceMainTest {
         assertEquals("program: PingPong.java", lines.get(0));
         assertEquals("mode: deterministic", lines.get(1));
         int blank = lines.indexOf("");
-        assertEquals("     1     0.000000s  G0   P-  M-  GoCreate[g=1, parent=0, name=main]", lines.get(blank + 1));
+        assertEquals("     1     0.000000s  G0   P0  M0  MStart[m=0]", lines.get(blank + 1));
+        assertEquals("     2     0.000000s  G0   P-  M-  GoCreate[g=1, parent=0, name=main]", lines.get(blank + 2));
         assertTrue(lines.getLast().contains("Exit[status=0, report=]"), lines.getLast());
         assertTrue(lines.stream().anyMatch(l -> l.contains("Output[g=1, text=ball is now 3]") && l.endsWith("PingPong.java:19")),
                 String.join("\n", lines));

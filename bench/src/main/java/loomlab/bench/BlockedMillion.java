@@ -18,10 +18,13 @@ import java.util.Map;
  * <pre>
  * ./loomlab bench --blocked                      every cell, each in a fresh JVM, then a table
  * ./loomlab bench --blocked --peer jox --release close [--goroutines 1000000] [--warmups 2]
+ * ./loomlab bench --blocked --peer loomlab-jdk        both releases of one peer
  * </pre>
  * Each cell first runs {@code warmups} rounds of a tenth as many goroutines: in a cold JVM, waking
  * a million parked virtual threads takes about ten times longer (the anchor kit's finding 5).
- * The cells: {@code loomlab} and {@code jox} released by {@code send} and by {@code close}; {@code jdk}
+ * The cells: {@code loomlab} (the engine on its own G-M-P scheduler), {@code loomlab-jdk} (the engine
+ * on the JDK's scheduler, {@code Runtime.Builder.jdkScheduler()}) and {@code jox} released by
+ * {@code send} and by {@code close}; {@code jdk}
  * (a {@code SynchronousQueue}) by {@code send} only. Jox's close recurses once per segment of
  * waiters and overflows the default stack with a million of them; that cell reports the
  * {@link StackOverflowError} instead of figures.
@@ -30,6 +33,7 @@ public final class BlockedMillion {
     private static final String RESULT = "RESULT ";
     private static final List<String[]> CELLS = List.of(
             new String[] {"loomlab", "send"}, new String[] {"loomlab", "close"},
+            new String[] {"loomlab-jdk", "send"}, new String[] {"loomlab-jdk", "close"},
             new String[] {"jox", "send"}, new String[] {"jox", "close"},
             new String[] {"jdk", "send"});
 
@@ -83,7 +87,8 @@ public final class BlockedMillion {
 
     private static BlockedRound round(String peer, BlockedRound.Release release, int n) throws InterruptedException {
         return switch (peer) {
-            case "loomlab" -> BlockedRound.loomlab(n, release);
+            case "loomlab" -> BlockedRound.loomlab(n, release, false);
+            case "loomlab-jdk" -> BlockedRound.loomlab(n, release, true);
             case "jox" -> BlockedRound.jox(n, release);
             case "jdk" -> {
                 if (release != BlockedRound.Release.SEND) {
@@ -91,7 +96,7 @@ public final class BlockedMillion {
                 }
                 yield BlockedRound.jdk(n);
             }
-            default -> throw new IllegalArgumentException("unknown peer " + peer + " (loomlab, jox or jdk)");
+            default -> throw new IllegalArgumentException("unknown peer " + peer + " (loomlab, loomlab-jdk, jox or jdk)");
         };
     }
 
@@ -152,7 +157,7 @@ public final class BlockedMillion {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: BlockedMillion [--peer loomlab|jox|jdk] [--release send|close]"
+                throw new IllegalArgumentException("usage: BlockedMillion [--peer loomlab|loomlab-jdk|jox|jdk] [--release send|close]"
                         + " [--goroutines N] [--warmups W]");
             }
             options.put(args[i].substring(2), args[i + 1]);

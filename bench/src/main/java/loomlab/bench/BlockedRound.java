@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import loomlab.engine.Chan;
 import loomlab.engine.Go;
+import loomlab.engine.Runtime;
 
 /**
  * One round of workload (d) for one peer: spawn {@code n} goroutines that each count down a
@@ -34,9 +35,14 @@ record BlockedRound(double spawnMs, double releaseMs, long heapDelta, long rssDe
 
     private static final long SETTLE_MILLIS = 50;
 
-    static BlockedRound loomlab(int n, Release release) {
+    /** The engine, on its own G-M-P scheduler or ({@code jdkScheduler}) on the JDK's. */
+    static BlockedRound loomlab(int n, Release release, boolean jdkScheduler) {
         BlockedRound[] round = new BlockedRound[1];
-        Driver.onEngine(() -> {
+        Runtime.Builder builder = Runtime.builder().recordCreators(false);
+        if (jdkScheduler) {
+            builder.jdkScheduler();
+        }
+        Driver.onEngine(builder, !jdkScheduler, () -> {
             Sampler s = new Sampler(n);
             Chan<Integer> ch = Chan.make();
             for (int i = 0; i < n; i++) {

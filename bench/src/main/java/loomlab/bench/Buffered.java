@@ -30,8 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Unlike the anchor kit there is no start gate: the time includes starting the 2-8 goroutines,
  * a few microseconds against the 100 ms or more of the messages.
+ *
+ * <p>Every method runs once per {@link Shape} ({@code capacity} × {@code pairs}); the engine's
+ * {@code loomlab} also once per {@code scheduler} ({@link EngineSetup}). {@code loomlabEvents} is
+ * the engine on one shape, capacity 16 with 1P/1C, once per {@code scheduler} and {@code events}
+ * setting ({@link TracedEngineSetup}): what recording events costs.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @OperationsPerInvocation(Buffered.MESSAGES)
@@ -41,19 +45,31 @@ import org.openjdk.jmh.annotations.Warmup;
 public class Buffered {
     static final int MESSAGES = 2_000_000;
 
-    @Param({"16", "1024"})
-    int capacity;
+    /** The channel's capacity and how many producer/consumer pairs share it. */
+    @State(Scope.Benchmark)
+    public static class Shape {
+        @Param({"16", "1024"})
+        public int capacity;
 
-    /** Producers, and as many consumers: 1P/1C or 4P/4C. */
-    @Param({"1", "4"})
-    int pairs;
+        /** Producers, and as many consumers: 1P/1C or 4P/4C. */
+        @Param({"1", "4"})
+        public int pairs;
+    }
 
     @Benchmark
-    public long loomlab() {
-        int pairs = this.pairs;
+    public long loomlab(Shape shape, EngineSetup setup) {
+        return onEngine(setup, shape.capacity, shape.pairs);
+    }
+
+    /** The engine, capacity 16, 1P/1C, with and without a listener. */
+    @Benchmark
+    public long loomlabEvents(TracedEngineSetup setup) {
+        return onEngine(setup, 16, 1);
+    }
+
+    private static long onEngine(EngineSetup setup, int capacity, int pairs) {
         int share = MESSAGES / pairs;
-        int capacity = this.capacity;
-        return Driver.onEngine(() -> {
+        return Driver.onEngine(setup, () -> {
             Chan<Integer> ch = Chan.make(capacity);
             Chan<Long> sums = Chan.make();
             for (int p = 0; p < pairs; p++) {
@@ -79,10 +95,10 @@ public class Buffered {
     }
 
     @Benchmark
-    public long jox() throws InterruptedException {
-        int pairs = this.pairs;
+    public long jox(Shape shape) throws InterruptedException {
+        int pairs = shape.pairs;
         int share = MESSAGES / pairs;
-        int capacity = this.capacity;
+        int capacity = shape.capacity;
         return Driver.onVirtualThread(() -> {
             Channel<Integer> ch = Channel.newBufferedChannel(capacity);
             AtomicLong checksum = new AtomicLong();
@@ -107,10 +123,10 @@ public class Buffered {
     }
 
     @Benchmark
-    public long jdk() throws InterruptedException {
-        int pairs = this.pairs;
+    public long jdk(Shape shape) throws InterruptedException {
+        int pairs = shape.pairs;
         int share = MESSAGES / pairs;
-        int capacity = this.capacity;
+        int capacity = shape.capacity;
         return Driver.onVirtualThread(() -> {
             ArrayBlockingQueue<Integer> queue = new ArrayBlockingQueue<>(capacity);
             AtomicLong checksum = new AtomicLong();

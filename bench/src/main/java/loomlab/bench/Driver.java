@@ -27,11 +27,28 @@ final class Driver {
     private Driver() {
     }
 
-    /** Runs {@code main} as goroutine 1 of a new run; fails if the run did not exit normally. */
+    /** Runs {@code main} as goroutine 1 of a new run with the default settings (the GMP scheduler). */
     static long onEngine(LongSupplier main) {
+        return onEngine(Runtime.builder().recordCreators(false), true, main);
+    }
+
+    /** Runs {@code main} as goroutine 1 of a new run with {@code setup}'s scheduler and listener. */
+    static long onEngine(EngineSetup setup, LongSupplier main) {
+        return onEngine(setup.builder(), setup.wantsGmp(), main);
+    }
+
+    /**
+     * Runs {@code main} as goroutine 1 of a run built by {@code builder}; fails if the run did not
+     * exit normally, or if {@code gmp} asks for the engine's scheduler and the run fell back to the JDK's.
+     */
+    static long onEngine(Runtime.Builder builder, boolean gmp, LongSupplier main) {
         long[] checksum = new long[1];
-        RunResult r = Runtime.builder().recordCreators(false).build()
-                .start(() -> checksum[0] = main.getAsLong());
+        Runtime runtime = builder.build();
+        if (gmp && !runtime.ownsScheduling()) {
+            throw new IllegalStateException("the engine fell back to the JDK's scheduler: run java with "
+                    + "--add-opens java.base/java.lang=ALL-UNNAMED");
+        }
+        RunResult r = runtime.start(() -> checksum[0] = main.getAsLong());
         if (r.exitStatus() != 0) {
             throw new IllegalStateException("the engine run ended with status " + r.exitStatus() + ":\n" + r.report());
         }

@@ -24,7 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>With two carriers the score is bimodal (about 100 vs 300-500 ns, depending on whether the
  * pair shares a carrier); see the anchor kit's finding 8. Run it also with one carrier,
  * {@code -jvmArgsAppend -Djdk.virtualThreadScheduler.parallelism=1}: a channel that spins while
- * its partner cannot run loses by an order of magnitude there.
+ * its partner cannot run loses by an order of magnitude there. (That property sets the JDK
+ * scheduler's carriers; the engine's own scheduler has GOMAXPROCS Ms, the number of CPUs.)
+ *
+ * <p>The engine's method runs once per {@code scheduler} and {@code events} setting
+ * ({@link TracedEngineSetup}); the peers once.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -35,9 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PingPong {
     static final int ROUND_TRIPS = 100_000;
 
+    /** The engine on {@code scheduler} (gmp, jdk), with {@code events} none or counting. */
     @Benchmark
-    public long loomlab() {
-        return Driver.onEngine(() -> {
+    public long loomlab(TracedEngineSetup setup) {
+        return Driver.onEngine(setup, () -> {
             Chan<Integer> ping = Chan.make();
             Chan<Integer> pong = Chan.make();
             go(() -> {

@@ -28,6 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #BUFFERED_CAPACITY} with {@value #BUFFERED_MESSAGES}. One JMH op is one message, so the
  * score in ops/µs is millions of messages per second. The cases are built anew for every select,
  * as Go does and as the anchor kit does for Jox. The JDK has no select, so it has no peer here.
+ * The engine's methods run once per {@code scheduler} and {@code events} setting
+ * ({@link TracedEngineSetup}); Jox's once.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -42,14 +44,14 @@ public class Select4 {
 
     @Benchmark
     @OperationsPerInvocation(UNBUFFERED_MESSAGES)
-    public long loomlabUnbuffered() {
-        return loomlab(0, UNBUFFERED_MESSAGES);
+    public long loomlabUnbuffered(TracedEngineSetup setup) {
+        return onEngine(setup, 0, UNBUFFERED_MESSAGES);
     }
 
     @Benchmark
     @OperationsPerInvocation(BUFFERED_MESSAGES)
-    public long loomlabCap16() {
-        return loomlab(BUFFERED_CAPACITY, BUFFERED_MESSAGES);
+    public long loomlabCap16(TracedEngineSetup setup) {
+        return onEngine(setup, BUFFERED_CAPACITY, BUFFERED_MESSAGES);
     }
 
     @Benchmark
@@ -64,9 +66,9 @@ public class Select4 {
         return jox(BUFFERED_CAPACITY, BUFFERED_MESSAGES);
     }
 
-    private static long loomlab(int capacity, int messages) {
+    private static long onEngine(EngineSetup setup, int capacity, int messages) {
         int share = messages / CHANNELS;
-        return Driver.onEngine(() -> {
+        return Driver.onEngine(setup, () -> {
             List<Chan<Integer>> chans = new ArrayList<>();
             for (int c = 0; c < CHANNELS; c++) {
                 Chan<Integer> ch = Chan.make(capacity);

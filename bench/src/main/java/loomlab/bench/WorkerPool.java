@@ -37,9 +37,10 @@ public class WorkerPool {
     static final int TASKS = 1_000_000;
     private static final Object POISON = new Object();
 
+    /** The engine on {@code scheduler} (gmp, jdk). */
     @Benchmark
-    public long loomlab() {
-        return Driver.onEngine(() -> {
+    public long loomlab(EngineSetup setup) {
+        return Driver.onEngine(setup, () -> {
             Chan<Integer> jobs = Chan.make(CAPACITY);
             Chan<Long> sums = Chan.make();
             for (int w = 0; w < WORKERS; w++) {

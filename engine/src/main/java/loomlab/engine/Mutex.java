@@ -159,7 +159,7 @@ public final class Mutex {
     // ---------------------------------------------------------------- lock
 
     private void lockSlow() {
-        Goroutine g = null; // looked up only if we have to sleep
+        Goroutine g = null; // looked up only if we have to spin or sleep
         boolean hasWaited = false;
         long waitStart = 0;
         boolean starving = false;
@@ -169,7 +169,7 @@ public final class Mutex {
         for (;;) {
             // Locked in normal mode: spin a little, the holder may be about to unlock. Setting
             // WOKEN tells unlock that someone is already awake, so it wakes nobody.
-            if ((old & (LOCKED | STARVING)) == LOCKED && canSpin(spins)) {
+            if ((old & (LOCKED | STARVING)) == LOCKED && canSpin(spins, g == null ? (g = Goroutine.current()) : g)) {
                 if (!awoke && (old & WOKEN) == 0 && (old >>> WAITER_SHIFT) != 0
                         && STATE.compareAndSet(this, old, old | WOKEN)) {
                     awoke = true;
@@ -233,8 +233,18 @@ public final class Mutex {
         }
     }
 
-    private static boolean canSpin(int spins) {
-        return MULTICORE && spins < MAX_SPIN_ROUNDS;
+    /**
+     * Go's {@code sync_runtime_canSpin}: spin only a few rounds, only with several cores, and only
+     * while this goroutine's P has nothing else to run: spinning while a runnable goroutine (maybe
+     * the holder) waits for our carrier only delays the unlock.
+     */
+    private static boolean canSpin(int spins, Goroutine g) {
+        if (!MULTICORE || spins >= MAX_SPIN_ROUNDS) {
+            return false;
+        }
+        Machine m = g == null ? null : g.m;
+        Processor p = m == null ? null : m.p;
+        return g == null || (p != null && !p.hasWork() && g.runtime.mode() == RunMode.REAL);
     }
 
     /** One spin round; ends early when the mutex is seen unlocked. */

@@ -52,7 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>References: Go 1.25 {@code src/context/context.go}; conformance items CTX-01 … CTX-12.
  */
-public abstract sealed class Context permits Context.EmptyCtx, Context.ValueCtx, Context.WithoutCancelCtx, CancelContext {
+public abstract sealed class Context permits Context.Uncancelable, Context.ValueCtx, CancelContext {
     /** Go's {@code context.Canceled}: {@code err()} of a context canceled by a cancel call. */
     public static final ContextError CANCELED = new ContextError("context canceled", false);
     /** Go's {@code context.DeadlineExceeded}: {@code err()} of a context whose deadline passed. */
@@ -287,10 +287,7 @@ public abstract sealed class Context permits Context.EmptyCtx, Context.ValueCtx,
                 case ValueCtx v -> {
                     // Values do not cancel; look further up.
                 }
-                case EmptyCtx e -> {
-                    return null;
-                }
-                case WithoutCancelCtx w -> {
+                case Uncancelable u -> {
                     return null;
                 }
             }
@@ -344,28 +341,35 @@ public abstract sealed class Context permits Context.EmptyCtx, Context.ValueCtx,
 
     // ---------------------------------------------------------------- the uncancelable kinds
 
+    /** A context that is never canceled: nil {@code done()}, no err, no deadline (CTX-01, CTX-11). */
+    abstract static sealed class Uncancelable extends Context permits EmptyCtx, WithoutCancelCtx {
+        Uncancelable(Context parent, ContextKind kind) {
+            super(parent, kind);
+        }
+
+        @Override
+        public final RecvChan<Void> done() {
+            return Chan.nil();
+        }
+
+        @Override
+        public final ContextError err() {
+            return null;
+        }
+
+        @Override
+        public final Optional<Instant> deadline() {
+            return Optional.empty();
+        }
+    }
+
     /** Go's {@code backgroundCtx} and {@code todoCtx}. */
-    static final class EmptyCtx extends Context {
+    static final class EmptyCtx extends Uncancelable {
         private final String name;
 
         EmptyCtx(ContextKind kind, String name) {
             super(null, kind);
             this.name = name;
-        }
-
-        @Override
-        public RecvChan<Void> done() {
-            return Chan.nil();
-        }
-
-        @Override
-        public ContextError err() {
-            return null;
-        }
-
-        @Override
-        public Optional<Instant> deadline() {
-            return Optional.empty();
         }
 
         @Override
@@ -402,24 +406,9 @@ public abstract sealed class Context permits Context.EmptyCtx, Context.ValueCtx,
     }
 
     /** Go's {@code withoutCancelCtx}: the parent's values, nothing of its cancellation. */
-    static final class WithoutCancelCtx extends Context {
+    static final class WithoutCancelCtx extends Uncancelable {
         WithoutCancelCtx(Context parent) {
             super(parent, ContextKind.WITHOUT_CANCEL);
-        }
-
-        @Override
-        public RecvChan<Void> done() {
-            return Chan.nil();
-        }
-
-        @Override
-        public ContextError err() {
-            return null;
-        }
-
-        @Override
-        public Optional<Instant> deadline() {
-            return Optional.empty();
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import loomlab.visualizer.views.PngWriter;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;

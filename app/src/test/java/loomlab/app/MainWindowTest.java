@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import loomlab.visualizer.views.PngWriter;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;

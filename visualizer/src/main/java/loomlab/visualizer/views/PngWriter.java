@@ -1,4 +1,4 @@
-package loomlab.app;
+package loomlab.visualizer.views;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -16,10 +16,12 @@ import javafx.scene.image.PixelFormat;
 /**
  * Writes a JavaFX image as an 8-bit RGBA PNG (RFC 2083).
  *
+ * <p>Used for the screenshots the tests write and for saving a view as a picture.
+ *
  * <p>Its own encoder, because the usual route, {@code SwingFXUtils} and {@code ImageIO}, would
- * bring javafx-swing and AWT into tests that otherwise need neither.
+ * bring javafx-swing and AWT into a module that otherwise needs neither.
  */
-final class PngWriter {
+public final class PngWriter {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int COLOR_TYPE_RGBA = 6;
@@ -27,7 +29,7 @@ final class PngWriter {
     private PngWriter() {
     }
 
-    static void write(Image image, Path file) throws IOException {
+    public static void write(Image image, Path file) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];

@@ -14,9 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -556,15 +553,7 @@ class ContextTest {
 
     /** Runs {@code main} on the virtual clock: time moves only when every goroutine is blocked. */
     static Programs.Ran virtual(Runnable main) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        RunResult r = Runtime.builder()
-                .clock(ClockMode.VIRTUAL)
-                .out(new PrintStream(out, true, StandardCharsets.UTF_8))
-                .err(new PrintStream(err, true, StandardCharsets.UTF_8))
-                .build()
-                .start(main);
-        Programs.Ran ran = new Programs.Ran(r, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        Programs.Ran ran = VirtualPrograms.run(main);
         assertEquals(0, ran.exit(), ran.err());
         return ran;
     }

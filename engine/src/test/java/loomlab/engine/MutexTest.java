@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -285,15 +282,7 @@ class MutexTest {
     }
 
     static Programs.Ran runOnVirtualClock(Runnable main) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        RunResult r = Runtime.builder()
-                .clock(ClockMode.VIRTUAL)
-                .out(new PrintStream(out, true, StandardCharsets.UTF_8))
-                .err(new PrintStream(err, true, StandardCharsets.UTF_8))
-                .build()
-                .start(main);
-        return new Programs.Ran(r, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return VirtualPrograms.run(main);
     }
 
     /** Yields, without sleeping a fixed time, until {@code parked} reports at least {@code n} parked goroutines. */

@@ -56,6 +56,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     final long oid;
     private final int capacity;
     private final boolean isNil;
+    /** What the views call it; null if it was made without a name. */
+    private final String name;
     /** A Timer's or Ticker's channel: buffered (1) inside, unbuffered to the user (CH-14). */
     private final boolean isTimer;
     final ReentrantLock lock = new ReentrantLock();
@@ -70,18 +72,23 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     final WaitQueue sendq = new WaitQueue();
 
     private Chan(int capacity, boolean isNil) {
-        this(capacity, isNil, false);
+        this(capacity, isNil, false, null);
     }
 
     private Chan(int capacity, boolean isNil, boolean isTimer) {
+        this(capacity, isNil, isTimer, null);
+    }
+
+    private Chan(int capacity, boolean isNil, boolean isTimer, String name) {
         this.id = IDS.incrementAndGet();
+        this.name = name;
         this.capacity = capacity;
         this.isNil = isNil;
         this.isTimer = isTimer;
         Goroutine g = isNil ? null : Goroutine.current();
         this.oid = isNil ? 0 : g != null ? g.runtime.nextObjectId() : id;
         if (g != null && g.runtime.tracing) {
-            g.runtime.emit(g, new Event.ChanMake(oid, capacity));
+            g.runtime.emit(g, new Event.ChanMake(oid, capacity, name == null ? "" : name));
         }
         this.buf = capacity > 0 ? new Object[capacity] : null;
     }
@@ -93,10 +100,23 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Go's {@code make(chan T, n)}; a negative size panics {@code makechan: size out of range}. */
     public static <T> Chan<T> make(int capacity) {
+        return make(null, capacity);
+    }
+
+    /**
+     * {@code make(chan T, n)} with a name for the views and the trace (e.g. {@code "jobs"}). Go has
+     * no such thing; lessons use it so that a note can say "watch the jobs channel".
+     */
+    public static <T> Chan<T> make(String name, int capacity) {
         if (capacity < 0 || capacity > MAX_CAPACITY) {
             throw new RuntimeError("makechan: size out of range");
         }
-        return new Chan<>(capacity, false);
+        return new Chan<>(capacity, false, false, name);
+    }
+
+    /** An unbuffered channel with a name for the views and the trace. */
+    public static <T> Chan<T> make(String name) {
+        return make(name, 0);
     }
 
     /** Go's nil channel ({@code var ch chan T}): send and receive block forever, close panics. */
@@ -339,7 +359,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public String toString() {
-        return isNil ? "chan(nil)" : "chan#" + id + "(cap " + capacity + ")";
+        return isNil ? "chan(nil)" : (name != null ? name : "chan#" + id) + "(cap " + capacity + ")";
     }
 
     /** What a view or a test sees of this channel now: for comparing with a fold of its events. */

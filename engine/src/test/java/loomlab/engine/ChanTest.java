@@ -296,4 +296,24 @@ class ChanTest {
             Go.yield();
         }
     }
+
+    @Test
+    @DisplayName("a channel made with a name carries it into its ChanMake event and its toString")
+    void namedChannel() {
+        List<loomlab.engine.events.Event> events = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Runtime.builder().mode(RunMode.DETERMINISTIC).seed(1).events(t -> events.add(t.event()))
+                .out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build().start(() -> {
+                    Chan<Integer> jobs = Chan.make("jobs", 4);
+                    Chan<Integer> done = Chan.make("done");
+                    Chan<Integer> plain = Chan.make(1);
+                    names.addAll(List.of(jobs.toString(), done.toString(), plain.toString().replaceAll("#\\d+", "#N")));
+                });
+        List<loomlab.engine.events.Event.ChanMake> made = events.stream()
+                .filter(e -> e instanceof loomlab.engine.events.Event.ChanMake)
+                .map(e -> (loomlab.engine.events.Event.ChanMake) e).toList();
+        assertEquals(List.of("jobs", "done", ""), made.stream().map(loomlab.engine.events.Event.ChanMake::name).toList());
+        assertEquals(List.of(4, 0, 1), made.stream().map(loomlab.engine.events.Event.ChanMake::cap).toList());
+        assertEquals(List.of("jobs(cap 4)", "done(cap 0)", "chan#N(cap 1)"), names);
+    }
 }

@@ -85,8 +85,11 @@ public sealed interface Event {
 
     // ---------------------------------------------------------------- channels
 
-    /** {@code make(chan T, cap)}. */
-    record ChanMake(long ch, int cap) implements Event {
+    /** {@code make(chan T, cap)}; {@code name} is the one given to {@code Chan.make(name, cap)}, or "". */
+    record ChanMake(long ch, int cap, String name) implements Event {
+        public ChanMake(long ch, int cap) {
+            this(ch, cap, "");
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 /** A channel as {@link VisualFold} changes it in place: Go's {@code hchan}, the buffer a slot array. */
 final class LiveChannel extends Live<VisualState.Channel> {
     int cap;
+    String name = "";
     String[] slots = new String[0];
     int sendx;
     int recvx;
@@ -20,7 +21,8 @@ final class LiveChannel extends Live<VisualState.Channel> {
         super(id);
     }
 
-    void make(int capacity) {
+    void make(int capacity, String name) {
+        this.name = name == null ? "" : name;
         cap = Math.max(0, capacity);
         slots = new String[cap];
         sendx = 0;
@@ -64,7 +66,7 @@ final class LiveChannel extends Live<VisualState.Channel> {
 
     @Override
     VisualState.Channel build() {
-        return new VisualState.Channel(id, cap, Collections.unmodifiableList(Arrays.asList(slots.clone())),
+        return new VisualState.Channel(id, name, cap, Collections.unmodifiableList(Arrays.asList(slots.clone())),
                 sendx, recvx, len, closed, List.copyOf(sendq), List.copyOf(recvq));
     }
 

@@ -126,7 +126,7 @@ final class VisualFold {
             }
             case MUnpark(int m) -> machine(m).parked = false;
             case Handoff(int p, int fromM, int toM) -> handoff(p, fromM, toM);
-            case ChanMake(long ch, int cap) -> channel(ch).make(cap);
+            case ChanMake(long ch, int cap, String name) -> channel(ch).make(cap, name);
             case ChanSend(long ch, _, String value, int slot, _) -> channel(ch).put(slot, value);
             case ChanRecv(long ch, _, _, _, int slot, _) -> channel(ch).take(slot);
             case ChanClose(long ch, _) -> channel(ch).closed = true;

@@ -122,12 +122,13 @@ public record VisualState(long seq, long nanos,
      *
      * @param slots  the ring buffer, {@code cap} entries: a value text, or null for an empty slot
      * @param sendx  the slot the next buffered send fills
+     * @param name   the name given to {@code Chan.make(name, cap)}, or ""
      * @param recvx  the slot the next buffered receive takes
      * @param len    how many slots hold a value
      * @param sendq  parked senders, head first, each with the value it holds
      * @param recvq  parked receivers, head first
      */
-    public record Channel(long id, int cap, List<String> slots, int sendx, int recvx, int len, boolean closed,
+    public record Channel(long id, String name, int cap, List<String> slots, int sendx, int recvx, int len, boolean closed,
                           List<Waiter> sendq, List<Long> recvq) {
     }
 

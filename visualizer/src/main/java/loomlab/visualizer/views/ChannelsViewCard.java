@@ -56,7 +56,7 @@ final class ChannelsViewCard {
     }
 
     void show(VisualState.Channel c, VisualState state, long selected) {
-        title.setText("ch" + id + " · " + (c.cap() == 0 ? "unbuffered" : "cap " + c.cap() + ", len " + c.len())
+        title.setText((c.name().isEmpty() ? "ch" + id : c.name()) + " · " + (c.cap() == 0 ? "unbuffered" : "cap " + c.cap() + ", len " + c.len())
                 + (c.closed() ? " · closed" : ""));
         showSlots(c);
 

@@ -1,21 +1,19 @@
 package loomlab.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
+import loomlab.app.viewmodel.ExerciseViewModel;
+import loomlab.exercises.ExerciseCatalog;
+import loomlab.lessons.LessonCatalog;
+
 /**
- * The LoomLab workbench window.
- *
- * <p>For now the window is its static layout only ({@code MainWindow.fxml}): the lessons on the
- * left, the lesson and its editor in the centre, the views on the right.
+ * The LoomLab workbench window: lessons and exercises on the left, the step and the code editor
+ * in the centre, the views of the run on the right and below (see {@link Workbench}).
  */
 public final class LoomLabApp extends Application {
 
@@ -23,36 +21,52 @@ public final class LoomLabApp extends Application {
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
 
-    static final String MESSAGES = "loomlab.app.messages";
+    private Workbench bench;
 
     @Override
     public void start(Stage stage) {
-        show(stage, Locale.getDefault());
+        show(stage, (Locale) null);
+        reportLaunchTime(stage);
     }
 
-    /** Lays the window out in the given language and shows it. Must run on the FX thread. */
-    void show(Stage stage, Locale locale) {
-        ResourceBundle messages = messages(locale);
-        stage.setTitle(messages.getString("app.title"));
-        stage.setScene(new Scene(loadMainWindow(messages), WIDTH, HEIGHT));
-        stage.show();
+    @Override
+    public void stop() {
+        if (bench != null) {
+            bench.close();
+        }
     }
 
     /**
-     * The workbench texts in {@code locale}, else in English. Without the no-fallback control an
-     * English request on a Chinese system would fall back to the default locale's Chinese.
+     * Lays the window out in {@code locale} (null: the saved choice, else the system's) with the
+     * built-in lessons and exercises, and shows it. Must run on the FX thread.
      */
-    static ResourceBundle messages(Locale locale) {
-        return ResourceBundle.getBundle(MESSAGES, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    Workbench show(Stage stage, Locale locale) {
+        return show(stage, new Workbench.Options(locale, LessonCatalog.builtIn().lessons(),
+                ExerciseCatalog.builtIn().exercises(), ExerciseViewModel.Grader.childJvm()));
     }
 
-    private static Parent loadMainWindow(ResourceBundle messages) {
-        FXMLLoader loader = new FXMLLoader(LoomLabApp.class.getResource("MainWindow.fxml"), messages);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("MainWindow.fxml is missing or broken", e);
-        }
+    Workbench show(Stage stage, Workbench.Options options) {
+        bench = new Workbench(stage, options);
+        bench.layout();
+        stage.setOnCloseRequest(_ -> bench.close());
+        stage.show();
+        return bench;
+    }
+
+    /** The workbench texts in {@code locale}, else in English. */
+    static ResourceBundle messages(Locale locale) {
+        return Texts.bundle(locale);
+    }
+
+    /** Logs how long after {@code main()} the first frame of the window was drawn. */
+    private static void reportLaunchTime(Stage stage) {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                long ms = (System.nanoTime() - Main.STARTED_NANOS) / 1_000_000;
+                System.err.println("LoomLab: window shown " + ms + " ms after main()");
+            }
+        }.start();
     }
 }

@@ -10,6 +10,8 @@ import javafx.application.Application;
  * and LoomLab puts JavaFX on the class path.
  */
 public final class Main {
+    /** When {@code main} began: the workbench logs its launch time from here. */
+    static final long STARTED_NANOS = System.nanoTime();
 
     private Main() {
     }

@@ -72,6 +72,9 @@ import loomlab.visualizer.views.FrameAdapter;
 public final class RunViewModel {
     public enum Status { IDLE, COMPILING, RUNNING, PAUSED, ENDED }
 
+    /** Output lines kept for {@link #outputLines()}: a prediction needs only the first few. */
+    private static final int OUTPUT_KEPT = 1000;
+
 
     private final Executor ui;
     private final Executor background;
@@ -100,6 +103,8 @@ public final class RunViewModel {
     private final BooleanBinding canStep;
 
     private ChildRun child;
+    /** The first {@link #OUTPUT_KEPT} lines the present run printed; written by the child's reader. */
+    private final List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     private boolean childDeterministic;
     private Map<String, String> metadata = Map.of();
     /** The number of the present run; results of older ones are dropped. */
@@ -209,6 +214,7 @@ public final class RunViewModel {
                 .paused(deterministic && stepMode.get());
         metadata = metadataOf(className, deterministic);
         FrameAdapter adapter = new FrameAdapter();
+        output.clear();
         background.execute(() -> {
             Path dir = classesRoot.resolve("run-" + run);
             InMemoryCompiler.CompileResult compiled;
@@ -224,7 +230,12 @@ public final class RunViewModel {
             }
             ChildRun started;
             try {
-                started = settings.classDir(compiled.classesDir()).events(adapter::offer).start(className);
+                started = settings.classDir(compiled.classesDir()).events(t -> {
+                    adapter.offer(t);
+                    if (t.event() instanceof Event.Output(long _, String text) && output.size() < OUTPUT_KEPT) {
+                        output.add(text);
+                    }
+                }).start(className);
             } catch (IOException e) {
                 ui.execute(() -> failed(run, Notice.error("notice.startFailed", String.valueOf(e.getMessage()))));
                 return;
@@ -444,6 +455,13 @@ public final class RunViewModel {
     }
 
     // ---------------------------------------------------------------- queries
+
+    /** The first lines the present run printed (up to a thousand), in order. Any thread. */
+    public List<String> outputLines() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
 
     /**
      * The line of the learner's file ({@code program}.java) where goroutine {@code g} was at event

@@ -16,7 +16,6 @@ import loomlab.visualizer.model.VisualState;
 /** One context's card in the {@link ContextTreeView}, updated in place. */
 final class ContextTreeViewCard {
     /** The engine's kinds that own a {@code Done()} channel of their own. */
-    private static final Set<String> CANCELABLE = Set.of("CANCEL", "DEADLINE");
 
     final VBox box;
     private final Label kind = new Label();
@@ -69,9 +68,8 @@ final class ContextTreeViewCard {
     static Map<Long, List<Long>> waitersByContext(VisualState state) {
         Map<Long, Long> contextOfChannel = new HashMap<>();
         for (VisualState.Context c : state.contexts()) {
-            VisualState.Channel done = state.channel(c.id() + 1);
-            if (c.id() > 0 && CANCELABLE.contains(c.kind()) && done != null && done.cap() == 0) {
-                contextOfChannel.put(done.id(), c.id());
+            if (c.done() != 0) {
+                contextOfChannel.put(c.done(), c.id());
             }
         }
         Map<Long, List<Long>> waiters = new HashMap<>();

@@ -40,7 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public sealed class CancelContext extends Context permits CancelCauseContext, DeadlineContext, ContextAfterFunc {
     /** Held while canceling and while changing the children; see "Locks" above. */
     final ReentrantLock mu = new ReentrantLock();
-    private final Chan<Void> done = Chan.make();
+    /** Named for the views: {@code ctx3.done} is context 3's {@code Done()} channel. */
+    private final Chan<Void> done = Chan.make("ctx" + id() + ".done");
 
     // Guarded by mu.
     private ContextError err;

@@ -80,8 +80,9 @@ public abstract sealed class Context permits Context.Uncancelable, Context.Value
     /** Records the creation of {@code c} in its run's events, once it is fully built; returns it. */
     static <C extends Context> C created(C c, long deadlineNanos, String label) {
         if (c.run != null && c.run.tracing) {
+            long done = c instanceof CancelContext cc ? ((Chan<?>) cc.done()).oid : 0;
             c.run.emit(Goroutine.current(), new loomlab.engine.events.Event.CtxCreate(c.id(), c.parent().id(),
-                    c.kind().name(), deadlineNanos, label));
+                    c.kind().name(), deadlineNanos, label, done));
         }
         return c;
     }

@@ -133,9 +133,13 @@ public sealed interface Event {
      * {@code WITHOUT_CANCEL}, …, the names of {@code ContextKind}), its parent (-1 for
      * {@code context.Background()}, -2 for {@code context.TODO()}, which are never announced), its
      * deadline in run nanos (-1: none; a deadline's timer shows as the CtxCancel it causes), and a
-     * label ({@code key=value} for a value context).
+     * label ({@code key=value} for a value context), and the id of its {@code done()} channel (0 if it
+     * has none of its own: a value context shares its parent's).
      */
-    record CtxCreate(long ctx, long parent, String kind, long deadline, String label) implements Event {
+    record CtxCreate(long ctx, long parent, String kind, long deadline, String label, long done) implements Event {
+        public CtxCreate(long ctx, long parent, String kind, long deadline, String label) {
+            this(ctx, parent, kind, deadline, label, 0);
+        }
     }
 
     /** {@code ctx} was cancelled with {@code err}, because of {@code cause}. */

@@ -125,7 +125,7 @@ public final class StateFold {
             case SelectBegin _, SelectChosen _ -> {
                 // A blocked select shows through its GoBlock and its waiters.
             }
-            case CtxCreate(long ctx, long parent, String kind, long deadline, String label) ->
+            case CtxCreate(long ctx, long parent, String kind, long deadline, String label, long _) ->
                     contexts.put(ctx, new FoldedState.Context(ctx, parent, kind, deadline, label, false, null, null));
             case CtxCancel(long ctx, String err, String cause) -> {
                 FoldedState.Context c = contexts.getOrDefault(ctx,

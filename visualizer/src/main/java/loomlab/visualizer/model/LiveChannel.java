@@ -72,6 +72,7 @@ final class LiveChannel extends Live<VisualState.Channel> {
 
     void thaw(VisualState.Channel c) {
         cap = c.cap();
+        name = c.name();
         slots = c.slots().toArray(new String[0]);
         sendx = c.sendx();
         recvx = c.recvx();

@@ -8,6 +8,7 @@ final class LiveContext extends Live<VisualState.Context> {
     long parent;
     String kind;
     String label;
+    long done;
     long deadline = -1;
     boolean cancelled;
     String err;
@@ -20,7 +21,7 @@ final class LiveContext extends Live<VisualState.Context> {
 
     @Override
     VisualState.Context build() {
-        return new VisualState.Context(id, parent, kind, label, deadline, cancelled, err, cause,
+        return new VisualState.Context(id, parent, kind, label, done, deadline, cancelled, err, cause,
                 List.copyOf(children));
     }
 }

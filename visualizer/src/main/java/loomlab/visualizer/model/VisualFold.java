@@ -154,8 +154,9 @@ final class VisualFold {
                 gr.select = s == null ? new VisualState.Select(0, index == -1, index)
                         : new VisualState.Select(s.cases(), s.hasDefault(), index);
             }
-            case CtxCreate(long ctx, long parent, String kind, long deadline, String label) -> {
+            case CtxCreate(long ctx, long parent, String kind, long deadline, String label, long done) -> {
                 LiveContext c = context(ctx);
+                c.done = done;
                 c.parent = parent;
                 c.kind = kind;
                 c.deadline = deadline;
@@ -263,6 +264,7 @@ final class VisualFold {
             live.parent = c.parent();
             live.kind = c.kind();
             live.label = c.label();
+            live.done = c.done();
             live.deadline = c.deadline();
             live.cancelled = c.cancelled();
             live.err = c.err();

@@ -141,12 +141,13 @@ public record VisualState(long seq, long nanos,
      *
      * @param parent   its parent's id, or 0 for a root
      * @param kind     how Go names its constructor ({@code WithCancel} …)
+     * @param done     the id of its {@code done()} channel, or 0 if it has none of its own
      * @param deadline its deadline in run nanos, or -1
      * @param err      Go's {@code Err()} once cancelled, else null
      * @param cause    Go's {@code Cause()} once cancelled, else null
      * @param children its children's ids, in creation order
      */
-    public record Context(long id, long parent, String kind, String label, long deadline, boolean cancelled,
+    public record Context(long id, long parent, String kind, String label, long done, long deadline, boolean cancelled,
                           String err, String cause, List<Long> children) {
     }
 

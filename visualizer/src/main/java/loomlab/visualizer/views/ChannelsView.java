@@ -40,9 +40,9 @@ public final class ChannelsView extends VBox {
 
     private final Map<Long, ChannelsViewCard> cards = new HashMap<>();
     private final Label legend = new Label(
-            "senders wait on the left · buffer slots (▲ S: next send, R: next receive) · receivers wait on the right");
+            ViewTexts.get("channels.legend"));
     private final Label more = new Label();
-    private final Label none = new Label("no channels yet");
+    private final Label none = new Label(ViewTexts.get("channels.none"));
     private final SchedulerViewMotion motion = new SchedulerViewMotion();
     private long selected;
 
@@ -74,7 +74,7 @@ public final class ChannelsView extends VBox {
         cards.keySet().retainAll(shown.stream().map(VisualState.Channel::id).toList());
         int hidden = state.channels().size() - shown.size();
         if (hidden > 0) {
-            more.setText("+" + hidden + " more channels (quiet ones hidden)");
+            more.setText(ViewTexts.get("channels.hidden", hidden));
             wanted.add(more);
         }
         if (state.channels().isEmpty()) {

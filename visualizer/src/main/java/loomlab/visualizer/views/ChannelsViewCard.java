@@ -24,6 +24,8 @@ final class ChannelsViewCard {
     private static final PseudoClass SENDX = PseudoClass.getPseudoClass("sendx");
     private static final PseudoClass RECVX = PseudoClass.getPseudoClass("recvx");
     private static final PseudoClass EMPTY = PseudoClass.getPseudoClass("empty");
+    /** A queue longer than this shows its head and a count of the rest ("+ 38 more"). */
+    static final int QUEUE_SHOWN = 12;
 
     final VBox box = new VBox();
     private final long id;
@@ -31,15 +33,19 @@ final class ChannelsViewCard {
     private final FlowPane sendq;
     private final FlowPane recvq;
     private final HBox slots = new HBox();
-    private final Label unbuffered = new Label("no buffer:\na send waits\nfor a receiver");
+    private final Label unbuffered = new Label(ViewTexts.get("channels.noBuffer"));
     /** Parked senders' cards (token over value), by goroutine id. */
     private final Map<Long, VBox> senders = new HashMap<>();
     private final Map<Long, Label> receivers = new HashMap<>();
     private final List<Label> slotValues = new ArrayList<>();
     private final List<Label> slotMarks = new ArrayList<>();
+    private final Label moreSenders;
+    private final Label moreReceivers;
 
     ChannelsViewCard(long id) {
         this.id = id;
+        moreSenders = more("sendq");
+        moreReceivers = more("recvq");
         box.setId("chan-" + id);
         box.getStyleClass().add("channel");
         title.getStyleClass().add("title");
@@ -48,20 +54,22 @@ final class ChannelsViewCard {
         slots.setId("chan-" + id + "-buffer");
         slots.getStyleClass().add("buffer");
         unbuffered.getStyleClass().add("slot-label");
-        VBox left = new VBox(caption("waiting senders"), sendq);
+        VBox left = new VBox(caption(ViewTexts.get("channels.senders")), sendq);
         left.getStyleClass().add("side");
-        VBox right = new VBox(caption("waiting receivers"), recvq);
+        VBox right = new VBox(caption(ViewTexts.get("channels.receivers")), recvq);
         right.getStyleClass().add("side");
         box.getChildren().addAll(title, ChannelsView.row("body", left, arrow(), slots, arrow(), right));
     }
 
     void show(VisualState.Channel c, VisualState state, long selected) {
-        title.setText((c.name().isEmpty() ? "ch" + id : c.name()) + " · " + (c.cap() == 0 ? "unbuffered" : "cap " + c.cap() + ", len " + c.len())
-                + (c.closed() ? " · closed" : ""));
+        title.setText((c.name().isEmpty() ? "ch" + id : c.name()) + " · "
+                + (c.cap() == 0 ? ViewTexts.get("channels.unbuffered") : ViewTexts.get("channels.capacity", c.cap(), c.len()))
+                + (c.closed() ? " · " + ViewTexts.get("channels.closed") : ""));
         showSlots(c);
 
         List<Node> s = new ArrayList<>();
-        for (VisualState.Waiter w : c.sendq()) {
+        List<VisualState.Waiter> shownSenders = c.sendq().subList(0, Math.min(QUEUE_SHOWN, c.sendq().size()));
+        for (VisualState.Waiter w : shownSenders) {
             VBox waiter = senders.computeIfAbsent(w.g(), g -> {
                 VBox v = new VBox(SchedulerViewTokens.token(g, state), new Label());
                 v.getStyleClass().add("sender");
@@ -72,16 +80,19 @@ final class ChannelsViewCard {
             SchedulerViewTokens.update((Label) waiter.getChildren().getFirst(), w.g(), state);
             s.add(waiter);
         }
-        senders.keySet().retainAll(c.sendq().stream().map(VisualState.Waiter::g).toList());
+        senders.keySet().retainAll(shownSenders.stream().map(VisualState.Waiter::g).toList());
+        addMore(s, moreSenders, c.sendq().size());
         setIfChanged(sendq, s);
 
         List<Node> r = new ArrayList<>();
-        for (long g : c.recvq()) {
+        List<Long> shownReceivers = c.recvq().subList(0, Math.min(QUEUE_SHOWN, c.recvq().size()));
+        for (long g : shownReceivers) {
             Label token = receivers.computeIfAbsent(g, id -> SchedulerViewTokens.token(id, state));
             SchedulerViewTokens.update(token, g, state);
             r.add(token);
         }
-        receivers.keySet().retainAll(c.recvq());
+        receivers.keySet().retainAll(shownReceivers);
+        addMore(r, moreReceivers, c.recvq().size());
         setIfChanged(recvq, r);
         mark(selected);
     }
@@ -146,6 +157,21 @@ final class ChannelsViewCard {
             }
         }
         receivers.forEach((g, t) -> into.put(List.of("r", id, g), t));
+    }
+
+    /** Past {@link #QUEUE_SHOWN} waiters, the rest are a count: a view of 1,000 tokens helps nobody. */
+    private static void addMore(List<Node> shown, Label more, int total) {
+        if (total > QUEUE_SHOWN) {
+            more.setText(ViewTexts.get("channels.more", total - QUEUE_SHOWN));
+            shown.add(more);
+        }
+    }
+
+    private Label more(String queue) {
+        Label l = new Label();
+        l.setId("chan-" + id + "-" + queue + "-more");
+        l.getStyleClass().add("more");
+        return l;
     }
 
     private static void setIfChanged(Pane pane, List<Node> wanted) {

@@ -65,7 +65,7 @@ public final class ConsoleView extends VBox {
         list.getStyleClass().add("console-list");
         list.setFixedCellSize(22);
         list.setCellFactory(_ -> new LineCell());
-        list.setPlaceholder(new Label("No output yet"));
+        list.setPlaceholder(new Label(ViewTexts.get("console.empty")));
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(dropped, list);
         selectedGoroutine.addListener((_, _, _) -> list.refresh());
@@ -124,8 +124,7 @@ public final class ConsoleView extends VBox {
         dropped.setVisible(any);
         dropped.setManaged(any);
         if (any) {
-            dropped.setText(String.format("%,d earlier %s not shown (keeping the last %,d)",
-                    shownFirst, shownFirst == 1 ? "line" : "lines", MAX_LINES));
+            dropped.setText(ViewTexts.get("console.dropped", shownFirst, MAX_LINES));
         }
     }
 

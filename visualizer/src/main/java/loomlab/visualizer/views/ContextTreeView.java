@@ -43,7 +43,7 @@ public final class ContextTreeView extends Pane {
 
     private final Map<Long, ContextTreeViewCard> cards = new HashMap<>();
     private final Map<Long, Line> edges = new HashMap<>();
-    private final Label none = new Label("no contexts yet");
+    private final Label none = new Label(ViewTexts.get("contexts.none"));
     private long selected;
 
     public ContextTreeView() {

@@ -16,7 +16,6 @@ import loomlab.visualizer.model.VisualState;
 /** One context's card in the {@link ContextTreeView}, updated in place. */
 final class ContextTreeViewCard {
     /** The engine's kinds that own a {@code Done()} channel of their own. */
-    private static final Set<String> CANCELABLE = Set.of("CANCEL", "DEADLINE");
 
     final VBox box;
     private final Label kind = new Label();
@@ -40,8 +39,9 @@ final class ContextTreeViewCard {
         kind.setText(kindName(c.kind()) + (c.id() > 0 ? "  #" + c.id() : ""));
         detail.setText(detail(c, state));
         status.setText(c.cancelled()
-                ? c.err() + (c.cause() == null || c.cause().equals(c.err()) ? "" : "\ncause: " + c.cause())
-                : c.deadline() >= 0 ? "live · " + countdown(c.deadline() - state.nanos()) : "live");
+                ? c.err() + (c.cause() == null || c.cause().equals(c.err()) ? "" : "\n" + ViewTexts.get("contexts.cause", c.cause()))
+                : c.deadline() >= 0 ? ViewTexts.get("contexts.liveLeft", countdown(c.deadline() - state.nanos()))
+                : ViewTexts.get("contexts.live"));
         List<Node> ts = new ArrayList<>();
         for (long g : waiting) {
             Label t = tokens.computeIfAbsent(g, id -> SchedulerViewTokens.token(id, state));
@@ -69,9 +69,8 @@ final class ContextTreeViewCard {
     static Map<Long, List<Long>> waitersByContext(VisualState state) {
         Map<Long, Long> contextOfChannel = new HashMap<>();
         for (VisualState.Context c : state.contexts()) {
-            VisualState.Channel done = state.channel(c.id() + 1);
-            if (c.id() > 0 && CANCELABLE.contains(c.kind()) && done != null && done.cap() == 0) {
-                contextOfChannel.put(done.id(), c.id());
+            if (c.done() != 0) {
+                contextOfChannel.put(c.done(), c.id());
             }
         }
         Map<Long, List<Long>> waiters = new HashMap<>();
@@ -102,15 +101,15 @@ final class ContextTreeViewCard {
         if (c.label() != null && !c.label().isEmpty()) {
             return c.label();
         }
-        return c.deadline() >= 0 ? "deadline at t = " + span(c.deadline()) : " ";
+        return c.deadline() >= 0 ? ViewTexts.get("contexts.deadlineAt", span(c.deadline())) : " ";
     }
 
     /** Time left until a deadline, on the run's clock. */
     static String countdown(long nanos) {
         if (nanos <= 0) {
-            return "deadline passed";
+            return ViewTexts.get("contexts.deadlinePassed");
         }
-        return span(nanos) + " left";
+        return ViewTexts.get("contexts.left", span(nanos));
     }
 
     /** A span as Go prints short durations: 1.5s, 250ms, 40µs. */

@@ -65,16 +65,16 @@ public final class GoroutineTableView extends TableView<Goroutine> {
         getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setFixedCellSize(24);
-        setPlaceholder(new Label("No goroutines yet"));
+        setPlaceholder(new Label(ViewTexts.get("table.empty")));
         getColumns().setAll(List.of(
                 idColumn(),
-                column("Name", "name", 100, g -> g.name() == null ? "" : g.name()),
+                column(ViewTexts.get("table.name"), "name", 100, g -> g.name() == null ? "" : g.name()),
                 stateColumn(),
-                column("Wait reason", "waitReason", 150, g -> g.waitReason() == null ? "" : g.waitReason()),
-                boundColumn("For", "for", 70, g -> Bindings.createStringBinding(
+                column(ViewTexts.get("table.waitReason"), "waitReason", 150, g -> g.waitReason() == null ? "" : g.waitReason()),
+                boundColumn(ViewTexts.get("table.for"), "for", 70, g -> Bindings.createStringBinding(
                         () -> g.state() == State.DEAD ? "" : duration(nanos.get() - g.since()), nanos)),
-                column("Creator", "creator", 64, g -> g.creator() > 0 ? "g" + g.creator() : "—"),
-                boundColumn("At", "at", 140, g -> Bindings.createStringBinding(
+                column(ViewTexts.get("table.creator"), "creator", 64, g -> g.creator() > 0 ? "g" + g.creator() : "—"),
+                boundColumn(ViewTexts.get("table.at"), "at", 140, g -> Bindings.createStringBinding(
                         () -> sourceLines.at(g.id(), seq.get()), seq))));
         setRowFactory(_ -> new StateRow());
         getSelectionModel().selectedItemProperty().addListener((_, _, g) -> {
@@ -199,7 +199,7 @@ public final class GoroutineTableView extends TableView<Goroutine> {
     }
 
     private TableColumn<Goroutine, String> stateColumn() {
-        TableColumn<Goroutine, String> c = column("State", "state", 84, g -> g.state().name().toLowerCase());
+        TableColumn<Goroutine, String> c = column(ViewTexts.get("table.state"), "state", 84, g -> g.state().name().toLowerCase());
         c.setCellFactory(_ -> new TableCell<>() {
             {
                 getStyleClass().add("state-cell");

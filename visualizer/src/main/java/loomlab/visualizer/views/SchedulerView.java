@@ -63,11 +63,11 @@ public final class SchedulerView extends VBox {
         blockedArea.getStyleClass().add("blocked-area");
         blockedArea.setId("blocked");
         getChildren().addAll(
-                caption("Processors (P) — each runs one goroutine at a time on the M that holds it"),
+                caption(ViewTexts.get("scheduler.processors")),
                 processorRow,
-                caption("Global run queue — runnable, waiting for any P"), globalRunq,
-                caption("Idle machines (M) — carrier threads without a P"), idleMachines,
-                caption("Blocked — parked goroutines, by wait reason"), blockedArea);
+                caption(ViewTexts.get("scheduler.global")), globalRunq,
+                caption(ViewTexts.get("scheduler.idle")), idleMachines,
+                caption(ViewTexts.get("scheduler.blocked")), blockedArea);
     }
 
     // ---------------------------------------------------------------- commands
@@ -94,7 +94,7 @@ public final class SchedulerView extends VBox {
         for (VisualState.Machine m : state.machines()) {
             MachineCard card = machines.computeIfAbsent(m.id(), MachineCard::new);
             card.title.setText("M" + m.id());
-            card.doing.setText(m.parked() ? "parked: no work" : m.running() == 0 ? "looking for work" : "runs");
+            card.doing.setText(ViewTexts.get(m.parked() ? "scheduler.m.parked" : m.running() == 0 ? "scheduler.m.spinning" : "scheduler.m.runs"));
             card.box.pseudoClassStateChanged(PARKED, m.parked());
             fill(card.running, m.running() == 0 ? List.of() : List.of(m.running()), false, state, placed);
             if (m.p() >= 0 && processors.containsKey(m.p())) {
@@ -165,7 +165,7 @@ public final class SchedulerView extends VBox {
                     && l.getStyleClass().contains("count") ? l : new Label();
             count.getStyleClass().setAll("count");
             count.setId(box.getId() + "-count");
-            count.setText(gs.size() + " goroutines");
+            count.setText(ViewTexts.get("scheduler.count", gs.size()));
             setIfChanged(box, gs.isEmpty() ? List.of() : List.of(count));
             return;
         }
@@ -216,11 +216,11 @@ public final class SchedulerView extends VBox {
             runq = box(new FlowPane(), "p-" + id + "-runq", "queue");
             Label title = new Label("P" + id);
             title.getStyleClass().add("title");
-            Label runnextLabel = new Label("runnext");
+            Label runnextLabel = new Label(ViewTexts.get("scheduler.runnext"));
             runnextLabel.getStyleClass().add("slot-label");
             HBox runnextRow = new HBox(runnextLabel, runnext);
             runnextRow.getStyleClass().add("slot-row");
-            Label runqLabel = new Label("local run queue (head first)");
+            Label runqLabel = new Label(ViewTexts.get("scheduler.runq"));
             runqLabel.getStyleClass().add("slot-label");
             box.getChildren().addAll(title, machine, runnextRow, runqLabel, runq);
         }
@@ -254,7 +254,7 @@ public final class SchedulerView extends VBox {
             box.setId(id + "-group");
             box.getStyleClass().add("blocked-group");
             title.getStyleClass().add("title");
-            title.setText(reason == null ? "nothing is blocked" : reason);
+            title.setText(reason == null ? ViewTexts.get("scheduler.nothingBlocked") : reason);
             tokens = box(new FlowPane(), id, "queue");
             box.getChildren().addAll(title, tokens);
         }

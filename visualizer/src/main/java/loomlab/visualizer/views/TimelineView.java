@@ -353,7 +353,7 @@ public final class TimelineView extends Region {
 
     /** What the colours mean, at the right of the header; returns its left edge. */
     private double drawLegend(GraphicsContext gc, double w) {
-        String[] names = {"running", "runnable", "blocked"};
+        String[] names = {ViewTexts.get("timeline.running"), ViewTexts.get("timeline.runnable"), ViewTexts.get("timeline.blocked")};
         Paint[] fills = {running.get(), runnable.get(), blocked.get()};
         double x = w - LEGEND_WIDTH;
         gc.setFill(background.get());

@@ -317,7 +317,7 @@ class RunModelTest {
         add(new CtxCancel(2, "context deadline exceeded", "context deadline exceeded"),
                 new CtxCancel(3, "context deadline exceeded", "context deadline exceeded"));
 
-        assertEquals(new VisualState.Context(2, 1, "WithTimeout", null, 5_000, true, "context deadline exceeded",
+        assertEquals(new VisualState.Context(2, 1, "WithTimeout", null, 0, 5_000, true, "context deadline exceeded",
                 "context deadline exceeded", List.of(3L)), state().context(2));
         assertTrue(state().context(3).cancelled());
         assertFalse(state().context(1).cancelled());
@@ -328,7 +328,7 @@ class RunModelTest {
     void backgroundIsTheImplicitRootOfTheTree() {
         add(new CtxCreate(1, -1, "WithTimeout", 100, null), new CtxCreate(2, -1, "WithCancel", -1, null));
 
-        assertEquals(new VisualState.Context(-1, 0, "Background", "context.Background", -1, false, null, null,
+        assertEquals(new VisualState.Context(-1, 0, "Background", "context.Background", 0, -1, false, null, null,
                 List.of(1L, 2L)), state().context(-1));
         assertEquals(-1, state().contexts().getFirst().id(), "sorted by id, the roots first");
     }

@@ -15,6 +15,8 @@ final class Presentation {
     static final double MIN_SCALE = 0.8;
     static final double MAX_SCALE = 2.5;
     private static final double ZOOM_STEP = 0.1;
+    /** Headless Glass (the tests) has no screen to fill, and fails drawing a full-screen window. */
+    private static final boolean HEADLESS = "headless".equals(System.getProperty("glass.platform"));
 
     private Presentation() {
     }
@@ -29,8 +31,10 @@ final class Presentation {
 
     private static void arrange(Workbench bench, MainWindow window, boolean on) {
         if (on) {
-            bench.stage.setFullScreenExitHint("");
-            bench.stage.setFullScreen(true);
+            if (!HEADLESS) {
+                bench.stage.setFullScreenExitHint("");
+                bench.stage.setFullScreen(true);
+            }
             if (bench.fontScale.get() < PRESENTATION_SCALE) {
                 bench.fontScale.set(PRESENTATION_SCALE);
             }

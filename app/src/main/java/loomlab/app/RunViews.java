@@ -23,8 +23,9 @@ import loomlab.visualizer.views.SchedulerView;
 import loomlab.visualizer.views.TimelineView;
 
 /**
- * The visualizer's views of the present run, made once and kept for the life of the window (a
- * change of language lays the window out again around the same views, so nothing is lost).
+ * The visualizer's views of the present run. They speak the language they were built in
+ * ({@code ViewTexts}), so a change of language builds new ones and {@link #dispose}s these; the
+ * run itself lives in the frame adapter and the ViewModel, so nothing is lost.
  *
  * <p>Each run brings a new {@link FrameAdapter}; {@link #attach} points the views at it: every
  * frame's state goes to every view, the timeline's cursor and the adapter's are bound both ways
@@ -53,6 +54,8 @@ final class RunViews {
     private VisualState shown = VisualState.empty();
     private Set<String> watchedChannels = Set.of();
     private Set<String> watchedContexts = Set.of();
+    /** Set once a new layout's views take over; the adapter cannot drop a view, so this one ignores frames. */
+    private boolean disposed;
 
     RunViews() {
         goroutines.selectedGoroutineProperty().bindBidirectional(selected);
@@ -88,8 +91,20 @@ final class RunViews {
         timeline.setRun(next.model());
         timeline.cursorSeqProperty().set(next.cursorSeqProperty().get());
         timeline.cursorSeqProperty().bindBidirectional(next.cursorSeqProperty());
-        next.addView(this::show);
+        next.addView(state -> {
+            if (!disposed) {
+                show(state);
+            }
+        });
         next.start();
+    }
+
+    /** Stops drawing: the views of a new layout (a new language) replace these. */
+    void dispose() {
+        disposed = true;
+        if (adapter != null) {
+            timeline.cursorSeqProperty().unbindBidirectional(adapter.cursorSeqProperty());
+        }
     }
 
     FrameAdapter adapter() {

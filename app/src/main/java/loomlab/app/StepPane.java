@@ -118,7 +118,7 @@ final class StepPane extends VBox {
         result.setId("predictResult");
         result.setWrapText(true);
         box.getChildren().add(result);
-        getChildren().add(2, box);
+        getChildren().add(3, box); // after the text, before the code
         ObservableValue<PredictResult> checked = vm.predictResultProperty();
         return checked.subscribe(r -> {
             choices.forEach(c -> c.setDisable(r != null || running));

@@ -38,12 +38,13 @@ import loomlab.engine.RunMode;
 import loomlab.exercises.Exercise;
 import loomlab.lessons.Lesson;
 import loomlab.lessons.Step;
+import loomlab.visualizer.views.ViewTexts;
 
 /**
- * The workbench's composition root: the stores in the LoomLab home, the ViewModels, and the parts
- * of the window that outlive a change of language (the editor, the views). {@link #layout()} builds
- * the window's chrome ({@link MainWindow}) in the present language around them, again on each
- * change of language, so no code, run or selection is lost.
+ * The workbench's composition root: the stores in the LoomLab home, the ViewModels, and the editor,
+ * which outlives a change of language. {@link #layout()} builds the window ({@link MainWindow}) and
+ * the views ({@link RunViews}) in the present language around them, again on each change of
+ * language; the code, the run and the selection live in the editor and the ViewModels, so none is lost.
  *
  * <p>What the editor holds is a {@link Document}: the learner's copy of a step's example or of an
  * exercise, saved into the workspace as they type.
@@ -68,7 +69,8 @@ final class Workbench {
     final LessonViewModel lessons;
     final ExerciseViewModel exercises;
     final CodeEditor editor = new CodeEditor();
-    final RunViews views = new RunViews();
+    /** The views of the present layout (rebuilt with it: they speak its language). */
+    RunViews views;
     final Workspace workspace;
 
     final ObjectProperty<Document> document = new SimpleObjectProperty<>(this, "document");
@@ -201,7 +203,15 @@ final class Workbench {
         if (window != null) {
             window.dispose();
         }
+        long selected = 0;
+        if (views != null) {
+            selected = views.selected.get();
+            views.dispose();
+        }
+        ViewTexts.setLocale(locale());
+        views = new RunViews();
         window = new MainWindow(this, new Texts(locale()));
+        views.selected.set(selected);
         if (stage.getScene() == null) {
             stage.setScene(new Scene(window.root(), LoomLabApp.WIDTH, LoomLabApp.HEIGHT));
         } else {

@@ -26,11 +26,14 @@ class ChineseMainWindowTest {
     private static final Path SCREENSHOT = Path.of("target", "screenshots", "main-window-zh.png");
 
     private Stage stage;
+    @org.junit.jupiter.api.io.TempDir
+    static Path home;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new LoomLabApp().show(stage, Locale.SIMPLIFIED_CHINESE);
+        System.setProperty("loomlab.home", home.toString());
+        Fixtures.open(stage, Locale.SIMPLIFIED_CHINESE, null);
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.Locale;
 import loomlab.visualizer.views.PngWriter;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
@@ -29,11 +28,14 @@ class MainWindowTest {
     private static final Path SCREENSHOT = Path.of("target", "screenshots", "main-window.png");
 
     private Stage stage;
+    @org.junit.jupiter.api.io.TempDir
+    static Path home;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new LoomLabApp().show(stage, Locale.ENGLISH);
+        System.setProperty("loomlab.home", home.toString());
+        Fixtures.open(stage, Locale.ENGLISH, null);
     }
 
     @Test
@@ -45,13 +47,17 @@ class MainWindowTest {
 
     @Test
     void windowHasLessonsOnTheLeftLessonStepInTheCentreAndViewsOnTheRight(FxRobot robot) {
-        BorderPane window = robot.lookup("#mainWindow").queryAs(BorderPane.class);
+        javafx.scene.control.SplitPane upper = robot.lookup("#upperArea").queryAs(javafx.scene.control.SplitPane.class);
 
-        assertSame(window.getLeft(), robot.lookup("#lessonsPane").<Node>query());
-        assertSame(window.getCenter(), robot.lookup("#lessonStepPane").<Node>query());
-        assertSame(window.getRight(), robot.lookup("#viewsPane").<Node>query());
+        assertSame(upper.getItems().get(0), robot.lookup("#lessonsPane").<Node>query());
+        assertSame(upper.getItems().get(1), robot.lookup("#centrePane").<Node>query());
+        assertSame(upper.getItems().get(2), robot.lookup("#viewsPane").<Node>query());
         assertTrue(robot.lookup("Lessons").tryQuery().isPresent(), "the lessons pane is labelled");
         assertTrue(robot.lookup("Views").tryQuery().isPresent(), "the views pane is labelled");
+        for (String pane : new String[] {"#schedulerPane", "#channelsPane", "#contextsPane", "#goroutinesPane",
+                "#timelinePane", "#consolePane"}) {
+            assertTrue(robot.lookup(pane).tryQuery().isPresent(), pane);
+        }
     }
 
     @Test

@@ -101,8 +101,8 @@ final class Fixtures {
             return "";
         }
         return "status " + last.run.statusProperty().get() + ", end " + last.run.endProperty().get()
-                + ", notice " + last.run.noticeProperty().get() + ", console " + last.views.console.lines()
-                + ", seq " + last.views.shown().seq() + ", stderr-less";
+                + ", notice " + last.run.noticeProperty().get() + ", console lines " + last.views.console.lines().size()
+                + ", seq " + last.views.shown().seq();
     }
 
     static void await(BooleanSupplier condition) throws Exception {

@@ -76,7 +76,13 @@ final class Fixtures {
                                 7, failingRun)))), () -> { });
     }
 
+    /** Opens a workbench on a fresh LoomLab home, so no test sees another's saved code or settings. */
     static Workbench open(Stage stage, Locale locale, Path failingRun) {
+        try {
+            System.setProperty("loomlab.home", java.nio.file.Files.createTempDirectory("loomlab-home").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         last = new LoomLabApp().show(stage, new Workbench.Options(locale, List.of(LESSON), List.of(EXERCISE),
                 grader(failingRun)));
         return last;

@@ -109,7 +109,8 @@ class WorkbenchTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("passes alone, fails in the full class: the greeter is never seen runnable; open")
+    @org.junit.jupiter.api.Disabled("open: at seq 11 (main RUNNING, greeter RUNNABLE) the click on #g-2 leaves the run at"
+            + " seq 11: either the click misses the token or the child ignores step(g) while main holds the P")
     void clickingARunnableGoroutineInStepModeRunsItNext(FxRobot robot) throws Exception {
         robot.interact(() -> bench.run.stepModeProperty().set(true));
         robot.interact(bench::runCode);

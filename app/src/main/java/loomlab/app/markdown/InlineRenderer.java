@@ -10,6 +10,8 @@ import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.text.Text;
 
+import loomlab.app.editor.MonospaceFont;
+
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.HardLineBreak;
@@ -82,6 +84,9 @@ final class InlineRenderer {
         }
         Text text = new Text(literal);
         text.getStyleClass().setAll(classes);
+        if (classes.contains("md-code")) {
+            text.setStyle("-fx-font-family: '" + MonospaceFont.family() + "';");
+        }
         if (linkDestination != null) {
             String destination = linkDestination;
             text.setCursor(Cursor.HAND);

@@ -179,5 +179,11 @@ class ChannelsViewTest {
         ViewScreenshots.write(view, ViewScreenshots.DIR.resolve("channels-light.png"));
         robot.interact(() -> scene.getRoot().getStyleClass().add("dark"));
         ViewScreenshots.write(view, ViewScreenshots.DIR.resolve("channels-dark.png"));
+        long handOff = seqOf(run, e -> e instanceof Event.ChanSend s && s.ch() == 2 && s.slot() == -1);
+        robot.interact(() -> {
+            scene.getRoot().getStyleClass().remove("dark");
+            view.show(RunModel.of(run).stateAt(handOff));
+        });
+        ViewScreenshots.write(view, ViewScreenshots.DIR.resolve("channels-delivered-light.png"));
     }
 }

@@ -40,6 +40,10 @@ sealed interface Fact {
     record Canceled(String context, String err) implements Fact {
     }
 
+    /** {@code never-canceled <context>}: the named context was made and never canceled. */
+    record NeverCanceled(String context) implements Fact {
+    }
+
     static Fact parse(LessonFile file, int line, String text) {
         String[] w = text.split(" ", 2);
         String rest = w.length > 1 ? w[1].strip() : "";
@@ -55,6 +59,7 @@ sealed interface Fact {
                     throw file.error(line, "expected 'leaks <number>', not '" + text + "'");
                 }
             }
+            case "never-canceled" -> new NeverCanceled(need(file, line, rest, "never-canceled <context>"));
             case "blocks", "never-blocks", "canceled" -> {
                 if (!pair) {
                     throw file.error(line, "expected '" + w[0] + " <name> <"
@@ -69,7 +74,7 @@ sealed interface Fact {
                 };
             }
             default -> throw file.error(line, "unknown fact '" + w[0] + "'; one of: prints, never-prints, leaks, "
-                    + "blocks, never-blocks, canceled");
+                    + "blocks, never-blocks, canceled, never-canceled");
         };
     }
 
@@ -93,6 +98,9 @@ sealed interface Fact {
                     ? "goroutine " + g + " blocked on " + reason : null;
             case Canceled(String ctx, String err) -> canceled(ctx, err, events) ? null
                     : "context " + ctx + " was not canceled with '" + err + "'";
+            case NeverCanceled(String ctx) -> events.stream().noneMatch(t -> t.event() instanceof Event.CtxCreate c
+                    && ctx.equals(c.label())) ? "no context is named " + ctx
+                    : canceled(ctx, null, events) ? "context " + ctx + " was canceled" : null;
         };
     }
 
@@ -111,12 +119,13 @@ sealed interface Fact {
         return false;
     }
 
+    /** Whether the context labelled {@code context} was canceled with {@code err} (any error if null). */
     private static boolean canceled(String context, String err, List<Traced> events) {
         Set<Long> ids = new HashSet<>();
         for (Traced t : events) {
             switch (t.event()) {
                 case Event.CtxCreate c when context.equals(c.label()) -> ids.add(c.ctx());
-                case Event.CtxCancel c when ids.contains(c.ctx()) && err.equals(c.err()) -> {
+                case Event.CtxCancel c when ids.contains(c.ctx()) && (err == null || err.equals(c.err())) -> {
                     return true;
                 }
                 default -> {

@@ -177,6 +177,9 @@ record LanguageText(LessonFile file, String title, String summary, List<StepText
             if (file.line(k).strip().equals(fence)) {
                 return k;
             }
+            if (FENCE.matcher(file.line(k)).matches()) {
+                throw file.error(open, "this block is not closed by a line '" + fence + "' before another starts on line " + k);
+            }
         }
         throw file.error(open, "this block is never closed by a line '" + fence + "'");
     }

@@ -67,7 +67,7 @@ class LessonExamplesTest {
         ExampleRun first = c.run();
         ExampleRun again = ExampleRun.of(c.step().example());
         assertEquals(first.output(), again.output());
-        assertEquals(events(first), events(again), c + ": the event sequences differ");
+        assertEquals(first.events(), again.events(), c + ": the event sequences differ");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,10 +115,5 @@ class LessonExamplesTest {
     void isShortEnoughToReadInOneStep(Case c) {
         long lines = c.step().example().source().lines().count();
         assertTrue(lines <= MAX_EXAMPLE_LINES, c + " has " + lines + " lines");
-    }
-
-    /** The events without their envelopes' thread-dependent parts. */
-    private static List<Traced> events(ExampleRun run) {
-        return run.events();
     }
 }

@@ -21,7 +21,7 @@ func main() {
 		go func() {
 			defer wg.Done()
 			<-ctx.Done() // stands for work that watches its context
-			fmt.Println("worker", name, "stopped at", time.Since(start).Round(time.Millisecond)+":", ctx.Err())
+			fmt.Printf("worker %s stopped at %v: %v\n", name, time.Since(start).Round(time.Millisecond), ctx.Err())
 		}()
 	}
 	wg.Wait()

@@ -25,7 +25,7 @@ func main() {
 	case page := <-result:
 		fmt.Println("main: got", page)
 	case <-ctx.Done():
-		fmt.Println("main: gave up at", time.Since(start).Round(time.Millisecond)+":", ctx.Err())
+		fmt.Printf("main: gave up at %v: %v\n", time.Since(start).Round(time.Millisecond), ctx.Err())
 	}
 	<-fetcherDone // the fetcher has stopped too: nothing is left running
 }

@@ -68,11 +68,11 @@ final class Outcomes {
     private static Text leaked(List<GoroutineInfo> leaks) {
         StringBuilder dump = new StringBuilder();
         for (GoroutineInfo g : leaks) {
-            dump.append('\n').append(g.header());
+            String header = g.header();
             if (g.name() != null) {
-                dump.append(" (").append(g.name()).append(')');
+                header = header.substring(0, header.length() - 1) + " (" + g.name() + "):";
             }
-            dump.append('\n');
+            dump.append('\n').append(header).append('\n');
             g.stack().stream().limit(FRAMES_SHOWN).forEach(f -> dump.append('\t').append(f).append('\n'));
         }
         Text head = Phrase.of("When the check ended, %d goroutine(s) were still alive, waiting for something that "

@@ -57,6 +57,8 @@ public final class Schedules {
     private static final Duration SETTLE = Duration.ofMillis(1);
     /** Real time a failing seed's recording may take beyond the check's limit (it ran once already). */
     private static final Duration RECORDING_GRACE = Duration.ofSeconds(5);
+    private static final Text REPLAY = new Text("Replay the saved run to watch it happen, step by step.",
+            "重放保存下来的这次运行，可以一步一步看到它是怎么发生的。");
     private static final PrintStream DISCARD = new PrintStream(OutputStream.nullOutputStream());
 
     private final GradingSession session;
@@ -99,7 +101,8 @@ public final class Schedules {
             }
             if (a.failure != null) {
                 Path saved = recordDeterministic(body, seed, deadline + RECORDING_GRACE.toNanos());
-                throw new CheckFailed(Phrase.lines(underSchedule(seed), a.failure), seed, saved);
+                Text where = saved == null ? underSchedule(seed) : Phrase.lines(underSchedule(seed), REPLAY);
+                throw new CheckFailed(Phrase.lines(where, a.failure), seed, saved);
             }
         }
         for (int k = 1; k <= parallelRuns; k++) {
@@ -116,8 +119,7 @@ public final class Schedules {
     }
 
     private Text underSchedule(long seed) {
-        return Phrase.of("Failed under schedule %d of %d (seed %d). Replay the saved run to watch it happen.",
-                "在第 %d 个调度（共 %d 个，种子 %d）下失败。重放保存下来的这次运行，可以看到它是怎么发生的。",
+        return Phrase.of("Failed under schedule %d of %d (seed %d).", "在第 %d 个调度（共 %d 个，种子 %d）下失败。",
                 seed, seeds, seed);
     }
 

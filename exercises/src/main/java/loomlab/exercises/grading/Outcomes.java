@@ -73,7 +73,9 @@ final class Outcomes {
                 header = header.substring(0, header.length() - 1) + " (" + g.name() + "):";
             }
             dump.append('\n').append(header).append('\n');
-            g.stack().stream().limit(FRAMES_SHOWN).forEach(f -> dump.append('\t').append(f).append('\n'));
+            g.stack().stream().limit(FRAMES_SHOWN).forEach(f -> dump.append('\t').append(f.getClassName()).append('.')
+                    .append(f.getMethodName()).append('(').append(f.getFileName()).append(':')
+                    .append(f.getLineNumber()).append(")\n"));
         }
         Text head = Phrase.of("When the check ended, %d goroutine(s) were still alive, waiting for something that "
                         + "will never happen. In Go they would leak: they stay in memory until the program exits.",

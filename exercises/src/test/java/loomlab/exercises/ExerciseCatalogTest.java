@@ -23,6 +23,16 @@ class ExerciseCatalogTest {
     }
 
     @Test
+    void eachExerciseFollowsALessonThatExists() {
+        loomlab.lessons.LessonCatalog lessons = loomlab.lessons.LessonCatalog.builtIn();
+        assertEquals(List.of("goroutines-and-channels", "channels-in-depth", "channels-in-depth", "cancellation-trees"),
+                all.stream().map(Exercise::lesson).toList());
+        for (Exercise e : all) {
+            assertTrue(lessons.lesson(e.lesson()).isPresent(), e.id() + " follows " + e.lesson());
+        }
+    }
+
+    @Test
     void everyTextExistsInEnglishAndChinese() {
         for (Exercise e : all) {
             assertBoth(e.id() + " title", e.title());

@@ -113,6 +113,17 @@ public abstract sealed class Context permits Context.Uncancelable, Context.Value
         return c;
     }
 
+    /**
+     * {@code withCancel(parent)} with a name that the context-tree view and the trace show (e.g.
+     * {@code "request"}). Go has no such thing; lessons use it so that a note can say "watch the
+     * request context".
+     */
+    public static CancelContext withCancel(String name, Context parent) {
+        CancelContext c = created(new CancelContext(checkParent(parent), ContextKind.CANCEL), -1, label(name));
+        c.propagateCancel();
+        return c;
+    }
+
     /** Go's {@code WithCancelCause(parent)}: {@link CancelCauseContext#cancel(Exception)} records why (CTX-09). */
     public static CancelCauseContext withCancelCause(Context parent) {
         CancelCauseContext c = created(new CancelCauseContext(checkParent(parent)), -1, "");
@@ -137,6 +148,14 @@ public abstract sealed class Context permits Context.Uncancelable, Context.Value
     /** Go's {@code WithTimeout(parent, timeout)}: {@code withDeadline(parent, Time.now() + timeout)}. */
     public static CancelContext withTimeout(Context parent, Duration timeout) {
         return withTimeoutCause(parent, timeout, null);
+    }
+
+    /** {@code withTimeout(parent, timeout)} with a name for the views, as {@link #withCancel(String, Context)}. */
+    public static CancelContext withTimeout(String name, Context parent, Duration timeout) {
+        Context p = checkParent(parent);
+        Objects.requireNonNull(timeout, "timeout");
+        Instant d = runtime("withTimeout").clock.now().plus(timeout);
+        return DeadlineContext.make(p, d, null, label(name));
     }
 
     /** Go's {@code WithTimeoutCause}: as {@code withTimeout}, with {@code cause} as the cause on expiry only. */
@@ -294,6 +313,10 @@ public abstract sealed class Context permits Context.Uncancelable, Context.Value
             }
         }
         return null;
+    }
+
+    private static String label(String name) {
+        return Objects.requireNonNull(name, "name");
     }
 
     private static Context checkParent(Context parent) {

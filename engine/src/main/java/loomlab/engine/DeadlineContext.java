@@ -50,13 +50,18 @@ final class DeadlineContext extends CancelContext {
      * start; otherwise the timer is set. {@code cause} is the cause on expiry only (CTX-09).
      */
     static CancelContext make(Context parent, Instant d, Exception cause) {
+        return make(parent, d, cause, "");
+    }
+
+    /** {@link #make(Context, Instant, Exception)}, the context labelled {@code label} in events. */
+    static CancelContext make(Context parent, Instant d, Exception cause, String label) {
         Optional<Instant> current = parent.deadline();
         if (current.isPresent() && current.get().isBefore(d)) {
-            return Context.withCancel(parent); // the parent's earlier deadline stands
+            return Context.withCancel(label, parent); // the parent's earlier deadline stands
         }
         Runtime rt = Context.runtime("withDeadline");
         long when = nanosBetween(rt.clock.epoch(), d);
-        DeadlineContext c = Context.created(new DeadlineContext(parent, d, rt), when, "");
+        DeadlineContext c = Context.created(new DeadlineContext(parent, d, rt), when, label);
         c.propagateCancel();
         if (when <= rt.clock.nanos()) {
             c.cancel(true, DEADLINE_EXCEEDED, cause); // the deadline has already passed

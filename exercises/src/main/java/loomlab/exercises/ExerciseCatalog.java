@@ -14,6 +14,12 @@ public interface ExerciseCatalog {
 
     /** The exercises that ship with LoomLab; fails with a message naming the file if one is malformed. */
     static ExerciseCatalog builtIn() {
-        return () -> List.of(); // To be written: issue 7.
+        List<Exercise> all = ExerciseFiles.builtIn().stream().map(ExerciseFiles.Loaded::exercise).toList();
+        return () -> all;
+    }
+
+    /** The names and hints of the checks of built-in exercise {@code id}, in the order they are reported. */
+    static List<CheckText> checks(String id) {
+        return ExerciseFiles.checks(id);
     }
 }

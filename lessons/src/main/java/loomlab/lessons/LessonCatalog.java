@@ -1,5 +1,6 @@
 package loomlab.lessons;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,5 +19,15 @@ public interface LessonCatalog {
     /** The lessons that ship with LoomLab; fails with a message naming the file if one is malformed. */
     static LessonCatalog builtIn() {
         return LessonLoader.builtIn();
+    }
+
+    /**
+     * The lessons in a folder on disk, in the built-in format ({@code index.txt} and one folder per
+     * lesson): an author tries a lesson without rebuilding LoomLab. Read once, now.
+     *
+     * @throws LessonFormatException naming the file and line, if a file is missing or malformed
+     */
+    static LessonCatalog fromDirectory(Path dir) {
+        return LessonLoader.fromDirectory(dir);
     }
 }

@@ -90,26 +90,47 @@ record Program(String name, Method main) {
     }
 
     /** {@code examples/<id>.java}, the id matched without regard to case; null if there is none. */
-    private static Path example(String id) throws IOException {
-        String dir = System.getProperty(EXAMPLES_PROPERTY);
-        if (dir == null || !Files.isDirectory(Path.of(dir))) {
+    /** The examples' directories: {@link #EXAMPLES_PROPERTY}, a path list (examples/, then each lesson's folder). */
+    private static List<Path> exampleDirs() {
+        String dirs = System.getProperty(EXAMPLES_PROPERTY);
+        if (dirs == null || dirs.isBlank()) {
+            return List.of();
+        }
+        return Stream.of(dirs.split(java.io.File.pathSeparator)).map(Program::dir).filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    private static Path dir(String name) {
+        if (name == null || name.isBlank()) {
             return null;
         }
-        try (Stream<Path> files = Files.list(Path.of(dir))) {
-            return files.filter(f -> f.getFileName().toString().equalsIgnoreCase(id + ".java")).findFirst().orElse(null);
+        Path p = Path.of(name);
+        return Files.isDirectory(p) ? p : null;
+    }
+
+    /** The example whose file is {@code id}.java (any case), in the first directory that has one. */
+    private static Path example(String id) throws IOException {
+        for (Path dir : exampleDirs()) {
+            try (Stream<Path> files = Files.list(dir)) {
+                Path found = files.filter(f -> f.getFileName().toString().equalsIgnoreCase(id + ".java"))
+                        .findFirst().orElse(null);
+                if (found != null) {
+                    return found;
+                }
+            }
         }
+        return null;
     }
 
     private static String examplesHint() throws IOException {
-        String dir = System.getProperty(EXAMPLES_PROPERTY);
-        if (dir == null || !Files.isDirectory(Path.of(dir))) {
-            return "";
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        for (Path dir : exampleDirs()) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
+                        .map(n -> n.substring(0, n.length() - 5)).forEach(ids::add);
+            }
         }
-        try (Stream<Path> files = Files.list(Path.of(dir))) {
-            List<String> ids = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java"))
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
-            return ", or an example: " + String.join(", ", ids);
-        }
+        return ids.isEmpty() ? "" : ", or an example: " + String.join(", ", ids);
     }
 
     private static Program compile(Path source, PrintStream err) throws IOException, NotRunnable {

@@ -189,6 +189,35 @@ class RunMainTest {
         }
     }
 
+    @Test
+    void examplesAreLookedForInEveryDirectoryOfThePathList(@org.junit.jupiter.api.io.TempDir Path lesson)
+            throws IOException {
+        java.nio.file.Files.writeString(lesson.resolve("Hello.java"), """
+                import static loomlab.engine.Go.*;
+                public class Hello {
+                    public static void main(String[] args) {
+                        println("hello from a lesson");
+                    }
+                }
+                """);
+        String previous = System.getProperty(Program.EXAMPLES_PROPERTY);
+        System.setProperty(Program.EXAMPLES_PROPERTY, "../examples" + java.io.File.pathSeparator + lesson);
+        try {
+            assertEquals(0, run("hello"), err.toString(StandardCharsets.UTF_8));
+            assertEquals("hello from a lesson\n", out.toString(StandardCharsets.UTF_8));
+            err.reset();
+            assertEquals(1, run("NoSuchExample"));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("or an example: Deadlock, Hello, PingPong"),
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Program.EXAMPLES_PROPERTY);
+            } else {
+                System.setProperty(Program.EXAMPLES_PROPERTY, previous);
+            }
+        }
+    }
+
     private List<Traced> tracedRun(Path dir, Path program, String seed, String name) throws IOException {
         Path trace = dir.resolve(name);
         assertEquals(0, run("--mode", "deterministic", "--seed", seed, "--trace", trace.toString(), program.toString()),

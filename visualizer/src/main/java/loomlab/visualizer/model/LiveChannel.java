@@ -14,6 +14,7 @@ final class LiveChannel extends Live<VisualState.Channel> {
     int recvx;
     int len;
     boolean closed;
+    VisualState.Delivery last;
     final List<VisualState.Waiter> sendq = new ArrayList<>();
     final List<Long> recvq = new ArrayList<>();
 
@@ -67,7 +68,7 @@ final class LiveChannel extends Live<VisualState.Channel> {
     @Override
     VisualState.Channel build() {
         return new VisualState.Channel(id, name, cap, Collections.unmodifiableList(Arrays.asList(slots.clone())),
-                sendx, recvx, len, closed, List.copyOf(sendq), List.copyOf(recvq));
+                sendx, recvx, len, closed, List.copyOf(sendq), List.copyOf(recvq), last);
     }
 
     void thaw(VisualState.Channel c) {
@@ -78,6 +79,7 @@ final class LiveChannel extends Live<VisualState.Channel> {
         recvx = c.recvx();
         len = c.len();
         closed = c.closed();
+        last = c.last();
         sendq.addAll(c.sendq());
         recvq.addAll(c.recvq());
     }

@@ -127,8 +127,24 @@ final class VisualFold {
             case MUnpark(int m) -> machine(m).parked = false;
             case Handoff(int p, int fromM, int toM) -> handoff(p, fromM, toM);
             case ChanMake(long ch, int cap, String name) -> channel(ch).make(cap, name);
-            case ChanSend(long ch, _, String value, int slot, _) -> channel(ch).put(slot, value);
-            case ChanRecv(long ch, _, _, _, int slot, _) -> channel(ch).take(slot);
+            case ChanSend(long ch, _, String value, int slot, long to) -> {
+                LiveChannel c = channel(ch);
+                c.put(slot, value);
+                if (slot < 0 && to != 0) {
+                    // A hand-off: the receiver has its value and waits no more, whatever the order of
+                    // the WaiterDequeue that follows.
+                    c.recvq.remove(to);
+                    c.last = new VisualState.Delivery(to, value == null ? "null" : value, true);
+                }
+            }
+            case ChanRecv(long ch, long g, String value, boolean ok, int slot, long from) -> {
+                LiveChannel c = channel(ch);
+                c.take(slot);
+                if (slot < 0 && from != 0) {
+                    removeFirst(c.sendq, w -> w.g() == from); // straight from a parked sender
+                }
+                c.last = new VisualState.Delivery(g, value == null ? "" : value, ok);
+            }
             case ChanClose(long ch, _) -> channel(ch).closed = true;
             case WaiterEnqueue(long ch, long g, boolean send, String value) -> {
                 LiveChannel c = channel(ch);

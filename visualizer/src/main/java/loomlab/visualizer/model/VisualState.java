@@ -127,9 +127,17 @@ public record VisualState(long seq, long nanos,
      * @param len    how many slots hold a value
      * @param sendq  parked senders, head first, each with the value it holds
      * @param recvq  parked receivers, head first
+     * @param last   the latest value received from it, or null before the first receive
      */
     public record Channel(long id, String name, int cap, List<String> slots, int sendx, int recvx, int len, boolean closed,
-                          List<Waiter> sendq, List<Long> recvq) {
+                          List<Waiter> sendq, List<Long> recvq, Delivery last) {
+    }
+
+    /**
+     * The latest value a channel delivered: what goroutine {@code g} received ({@code ok} false for
+     * the zero value of a closed channel). The views fly it from where it was to the receiver.
+     */
+    public record Delivery(long g, String value, boolean ok) {
     }
 
     /** A sender parked on a channel, and the value it holds. */

@@ -39,6 +39,10 @@ final class ChannelsViewCard {
     private final Map<Long, Label> receivers = new HashMap<>();
     private final List<Label> slotValues = new ArrayList<>();
     private final List<Label> slotMarks = new ArrayList<>();
+    /** The latest delivery: "last received: 7 → g2"; its value and token fly in from where they were. */
+    private final HBox delivered = new HBox();
+    private final Label deliveredValue = new Label();
+    private Label deliveredToken;
     private final Label moreSenders;
     private final Label moreReceivers;
 
@@ -56,7 +60,12 @@ final class ChannelsViewCard {
         unbuffered.getStyleClass().add("slot-label");
         VBox left = new VBox(caption(ViewTexts.get("channels.senders")), sendq);
         left.getStyleClass().add("side");
-        VBox right = new VBox(caption(ViewTexts.get("channels.receivers")), recvq);
+        delivered.setId("chan-" + id + "-delivered");
+        delivered.getStyleClass().add("delivered");
+        deliveredValue.setId("chan-" + id + "-delivered-value");
+        deliveredValue.getStyleClass().add("value");
+        delivered.setVisible(false);
+        VBox right = new VBox(caption(ViewTexts.get("channels.receivers")), recvq, delivered);
         right.getStyleClass().add("side");
         box.getChildren().addAll(title, ChannelsView.row("body", left, arrow(), slots, arrow(), right));
     }
@@ -94,7 +103,26 @@ final class ChannelsViewCard {
         receivers.keySet().retainAll(shownReceivers);
         addMore(r, moreReceivers, c.recvq().size());
         setIfChanged(recvq, r);
+        showDelivered(c.last(), state);
         mark(selected);
+    }
+
+    private void showDelivered(VisualState.Delivery last, VisualState state) {
+        delivered.setVisible(last != null);
+        if (last == null) {
+            delivered.getChildren().clear();
+            deliveredToken = null;
+            return;
+        }
+        deliveredValue.setText(last.ok() ? last.value() : "∅");
+        deliveredValue.pseudoClassStateChanged(EMPTY, !last.ok());
+        if (deliveredToken == null || !deliveredToken.getId().equals("g-" + last.g())) {
+            deliveredToken = SchedulerViewTokens.token(last.g(), state);
+        }
+        SchedulerViewTokens.update(deliveredToken, last.g(), state);
+        String caption = ViewTexts.get(last.ok() ? "channels.delivered" : "channels.zeroValue");
+        List<Node> row = List.of(caption(caption), deliveredValue, arrow(), deliveredToken);
+        delivered.getChildren().setAll(row);
     }
 
     private void showSlots(VisualState.Channel c) {
@@ -138,6 +166,9 @@ final class ChannelsViewCard {
     void mark(long selected) {
         senders.forEach((g, v) -> SchedulerViewTokens.mark((Label) v.getChildren().getFirst(), g, selected));
         receivers.forEach((g, t) -> SchedulerViewTokens.mark(t, g, selected));
+        if (deliveredToken != null) {
+            SchedulerViewTokens.mark(deliveredToken, Long.parseLong(deliveredToken.getId().substring(2)), selected);
+        }
     }
 
     /**
@@ -157,6 +188,14 @@ final class ChannelsViewCard {
             }
         }
         receivers.forEach((g, t) -> into.put(List.of("r", id, g), t));
+        if (delivered.isVisible() && !deliveredValue.getText().isEmpty()) {
+            into.put(List.of("v", id, deliveredValue.getText(), seen.merge(deliveredValue.getText(), 1, Integer::sum)),
+                    deliveredValue);
+            long g = Long.parseLong(deliveredToken.getId().substring(2));
+            if (!receivers.containsKey(g)) {
+                into.put(List.of("r", id, g), deliveredToken);
+            }
+        }
     }
 
     /** Past {@link #QUEUE_SHOWN} waiters, the rest are a count: a view of 1,000 tokens helps nobody. */

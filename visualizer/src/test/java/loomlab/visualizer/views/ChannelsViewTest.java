@@ -4,6 +4,7 @@ import static loomlab.engine.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -124,6 +125,42 @@ class ChannelsViewTest {
     }
 
     @Test
+    void aHandOffOnAnUnbufferedChannelFliesTheValueAndTheReceiverToTheDeliveredRow(FxRobot robot) {
+        List<Traced> run = run();
+        RunModel model = RunModel.of(run);
+        long handOff = seqOf(run, e -> e instanceof Event.ChanSend s && s.ch() == 2 && s.slot() == -1);
+        // One step of the sender: the engine takes rx off the queue (WaiterDequeue), then hands it the value.
+        long dequeued = seqOf(run, e -> e instanceof Event.WaiterDequeue d && d.ch() == 2 && !d.send());
+        assertEquals(handOff - 1, dequeued);
+
+        robot.interact(() -> view.animate(model.stateAt(dequeued - 1), model.stateAt(handOff),
+                javafx.util.Duration.seconds(30)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("1", ((Label) view.lookup("#chan-2-delivered-value")).getText());
+        javafx.scene.Node rx = view.lookup("#chan-2-delivered").lookup("#g-2");
+        assertNotNull(rx, "rx received the 1");
+        assertNull(view.lookup("#chan-2-recvq").lookup("#g-2"), "rx no longer waits");
+        assertTrue(rx.getTranslateX() != 0 || rx.getTranslateY() != 0,
+                "rx's token is on its way from the receive queue, not already there");
+    }
+
+    @Test
+    void aReceiveFromTheBufferFliesTheValueFromItsSlot(FxRobot robot) {
+        List<Traced> run = run();
+        RunModel model = RunModel.of(run);
+        long received = seqOf(run, e -> e instanceof Event.ChanRecv r && r.ch() == 1 && r.slot() == 0);
+
+        robot.interact(() -> view.animate(model.stateAt(received - 1), model.stateAt(received),
+                javafx.util.Duration.seconds(30)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        Label value = (Label) view.lookup("#chan-1-delivered-value");
+        assertEquals("7", value.getText());
+        assertTrue(value.getTranslateX() < 0, "7 comes from slot 0, to the left of the delivered row");
+    }
+
+    @Test
     void theSelectedGoroutineIsHighlightedInTheQueues(FxRobot robot) {
         List<Traced> run = run();
         robot.interact(() -> view.show(RunModel.of(run).stateAt(bothParked(run))));
@@ -142,5 +179,11 @@ class ChannelsViewTest {
         ViewScreenshots.write(view, ViewScreenshots.DIR.resolve("channels-light.png"));
         robot.interact(() -> scene.getRoot().getStyleClass().add("dark"));
         ViewScreenshots.write(view, ViewScreenshots.DIR.resolve("channels-dark.png"));
+        long handOff = seqOf(run, e -> e instanceof Event.ChanSend s && s.ch() == 2 && s.slot() == -1);
+        robot.interact(() -> {
+            scene.getRoot().getStyleClass().remove("dark");
+            view.show(RunModel.of(run).stateAt(handOff));
+        });
+        ViewScreenshots.write(view, ViewScreenshots.DIR.resolve("channels-delivered-light.png"));
     }
 }

@@ -1,0 +1,152 @@
+package loomlab.app.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import loomlab.app.editor.Diagnostic;
+import loomlab.engine.RunMode;
+import loomlab.engine.RunResult;
+import loomlab.engine.Runtime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InMemoryCompilerTest {
+    @TempDir
+    Path classes;
+
+    private static final String PING_PONG = """
+            import static loomlab.engine.Go.*;
+
+            import loomlab.engine.Chan;
+
+            public class PingPong {
+                public static void main(String[] args) {
+                    Chan<Integer> ping = Chan.make();
+                    go("ponger", () -> ping.send(41 + 1));
+                    println("got", ping.recv());
+                }
+            }
+            """;
+
+    @Test
+    void aGoodProgramCompilesToAClassFileThatRunsOnTheEngine() throws Exception {
+        CompileResult result = InMemoryCompiler.compile("PingPong", PING_PONG, classes);
+
+        assertTrue(result.ok(), result.diagnostics().toString());
+        assertEquals(List.of(), result.diagnostics());
+        assertEquals(classes, result.classesDir());
+        assertTrue(Files.exists(classes.resolve("PingPong.class")));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                InMemoryCompilerTest.class.getClassLoader())) {
+            Method main = loader.loadClass("PingPong").getMethod("main", String[].class);
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            RunResult run = Runtime.builder().mode(RunMode.DETERMINISTIC).seed(1).procs(2).out(print).err(print)
+                    .build().start(() -> {
+                        try {
+                            main.invoke(null, (Object) new String[0]);
+                        } catch (ReflectiveOperationException e) {
+                            throw new AssertionError(e);
+                        }
+                    });
+            assertEquals(0, run.exitStatus());
+        }
+        assertEquals("got 42\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void twoMistakesGiveTwoErrorsAtTheirLinesAndColumns() {
+        String source = """
+                public class Broken {
+                    public static void main(String[] args) {
+                        int x = "text";
+                        undefinedMethod(x);
+                    }
+                }
+                """;
+
+        CompileResult result = InMemoryCompiler.compile("Broken", source, classes, Locale.ENGLISH);
+
+        assertFalse(result.ok());
+        assertEquals(2, result.diagnostics().size(), result.diagnostics().toString());
+        Diagnostic first = result.diagnostics().get(0);
+        Diagnostic second = result.diagnostics().get(1);
+        assertEquals(3, first.line());
+        assertEquals(17, first.column());
+        assertTrue(first.error());
+        assertTrue(first.message().contains("incompatible types"), first.message());
+        assertEquals(4, second.line());
+        assertEquals(9, second.column());
+        assertTrue(second.message().contains("cannot find symbol"), second.message());
+        assertFalse(Files.exists(classes.resolve("Broken.class")));
+    }
+
+    @Test
+    void aMissingSemicolonPointsAtTheEndOfTheStatement() {
+        String source = """
+                public class Semi {
+                    public static void main(String[] args) {
+                        int x = 1
+                    }
+                }
+                """;
+
+        CompileResult result = InMemoryCompiler.compile("Semi", source, classes, Locale.ENGLISH);
+
+        assertEquals(List.of(new Diagnostic(3, 18, "';' expected", true)), result.diagnostics());
+    }
+
+    @Test
+    void aFailedCompileLeavesNoClassFileOfAnEarlierOne() {
+        assertTrue(InMemoryCompiler.compile("PingPong", PING_PONG, classes).ok());
+
+        CompileResult broken = InMemoryCompiler.compile("PingPong", PING_PONG.replace("Chan<Integer>", "Chan<>"), classes);
+
+        assertFalse(broken.ok());
+        assertFalse(Files.exists(classes.resolve("PingPong.class")));
+    }
+
+    @Test
+    void warningsDoNotStopTheCompile() {
+        String source = """
+                import java.util.*;
+                public class Raw {
+                    @SuppressWarnings("rawtypes")
+                    static List keep = new ArrayList();
+                    @Deprecated static void old() { }
+                    public static void main(String[] args) { Thread.currentThread().stop(); }
+                }
+                """;
+
+        CompileResult result = InMemoryCompiler.compile("Raw", source, classes, Locale.ENGLISH);
+
+        assertTrue(result.ok(), result.diagnostics().toString());
+        assertTrue(result.diagnostics().stream().noneMatch(Diagnostic::error), result.diagnostics().toString());
+    }
+
+    @Test
+    void aClassDirectoryThatCannotBeMadeIsOneErrorNotAnException() throws Exception {
+        Path file = classes.resolve("plain-file");
+        Files.writeString(file, "");
+
+        CompileResult result = InMemoryCompiler.compile("PingPong", PING_PONG, file.resolve("out"));
+
+        assertFalse(result.ok());
+        assertEquals(1, result.diagnostics().size());
+        assertTrue(result.diagnostics().getFirst().error());
+    }
+}

@@ -1,0 +1,222 @@
+package loomlab.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import loomlab.engine.events.Event;
+import loomlab.engine.events.Trace;
+import loomlab.engine.events.TraceReader;
+import loomlab.exercises.grading.GradingSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deliberately wrong solutions fail the check that names their mistake, and say so. */
+class WrongSolutionsTest {
+    @TempDir
+    Path runs;
+
+    private GradeReport grade(String exercise, String wrong) {
+        return Graded.grade(exercise, Graded.wrong(exercise, wrong), runs);
+    }
+
+    private static CheckResult check(GradeReport report, String id) {
+        return report.checks().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void oneWorkerTooManyFailsOnlyTheLimitWithSeedHintAndATraceOfTheRun() throws IOException {
+        GradeReport report = grade("worker-pool", "one-worker-too-many");
+
+        assertEquals(List.of("neverMoreThanThreeWorkersAtOnce"), Graded.failedChecks(report), Graded.describe(report));
+        CheckResult c = check(report, "neverMoreThanThreeWorkersAtOnce");
+        assertTrue(c.seed() >= 1, "a deterministic schedule failed");
+        assertTrue(c.message().en().startsWith("Failed under schedule " + c.seed() + " of 8 (seed " + c.seed() + ")."),
+                c.message().en());
+        assertTrue(c.message().en().contains("At one moment 4 jobs were being worked on at the same time; "
+                + "a pool of 3 workers may work on at most 3."), c.message().en());
+        assertEquals(ExerciseCatalog.checks("worker-pool").get(1).hint(), c.hint());
+        assertEquals(5.0 / 6, report.score(), 1e-9);
+
+        assertEquals(runs.resolve("worker-pool").resolve("neverMoreThanThreeWorkersAtOnce-seed-" + c.seed() + ".trace"),
+                c.failingRun());
+        Trace trace = TraceReader.read(c.failingRun());
+        assertEquals(Long.toString(c.seed()), trace.metadata().get(Trace.SEED));
+        assertEquals("deterministic", trace.metadata().get(Trace.MODE));
+        assertEquals("worker-pool: neverMoreThanThreeWorkersAtOnce", trace.metadata().get(Trace.PROGRAM));
+        assertTrue(trace.events().stream().anyMatch(t -> t.event() instanceof Event.GoPanic),
+                "the run ends where the property broke: the check's failure ends it as a panic");
+    }
+
+    @Test
+    void aGoroutinePerJobHasNoLimitAndNoBackpressure() {
+        GradeReport report = grade("worker-pool", "goroutine-per-job");
+
+        assertEquals(List.of("neverMoreThanThreeWorkersAtOnce", "takesAJobOnlyWhenAWorkerIsFree"),
+                Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "takesAJobOnlyWhenAWorkerIsFree").message().en()
+                .contains("the pool had taken 9 jobs it had not finished"), Graded.describe(report));
+    }
+
+    @Test
+    void forgettingToCloseFailsOnlyTheClosedCheck() {
+        GradeReport report = grade("worker-pool", "never-closes");
+
+        assertEquals(List.of("resultsChannelIsClosedOnceAfterTheLastResult"), Graded.failedChecks(report),
+                Graded.describe(report));
+        assertTrue(check(report, "resultsChannelIsClosedOnceAfterTheLastResult").message().en()
+                .contains("The results channel was never closed"));
+    }
+
+    @Test
+    void closingFromEveryWorkerIsAPanicExplainedToTheLearner() {
+        GradeReport report = grade("worker-pool", "each-worker-closes");
+
+        CheckResult c = check(report, "resultsChannelIsClosedOnceAfterTheLastResult");
+        assertFalse(c.passed());
+        String en = c.message().en();
+        assertTrue(en.contains("panicked"), en);
+        assertTrue(en.contains("panic: send on closed channel") || en.contains("panic: close of closed channel"), en);
+        assertTrue(en.contains("Close a channel only after every send on it has finished")
+                || en.contains("A channel was closed twice"), en);
+    }
+
+    @Test
+    void aRacyCounterIsCaughtBySomeSchedule() {
+        GradeReport report = grade("worker-pool", "racy-counter");
+
+        CheckResult c = check(report, "resultsChannelIsClosedOnceAfterTheLastResult");
+        assertFalse(c.passed(), Graded.describe(report));
+        assertTrue(c.seed() >= 1);
+        assertTrue(c.message().en().contains("(seed " + c.seed() + ")"));
+    }
+
+    @Test
+    void waitingBeforeReturningIsADeadlockWithGoDump() {
+        GradeReport report = grade("worker-pool", "waits-before-returning");
+
+        assertEquals(6, Graded.failedChecks(report).size(), Graded.describe(report));
+        String en = check(report, "everyJobIsProcessedExactlyOnce").message().en();
+        assertTrue(en.contains("Deadlock: every goroutine was blocked"), en);
+        assertTrue(en.contains("fatal error: all goroutines are asleep - deadlock!"), en);
+        assertTrue(en.contains("[sync.WaitGroup.Wait]"), en);
+        String zh = check(report, "everyJobIsProcessedExactlyOnce").message().zh();
+        assertTrue(zh.contains("死锁") && zh.contains("all goroutines are asleep"), zh);
+    }
+
+    @Test
+    void anUnbufferedAnswerLeaksItsGoroutineAfterATimeout() throws IOException {
+        GradeReport report = grade("call-with-timeout", "unbuffered-answer");
+
+        assertEquals(List.of("noGoroutineIsLeftBehind"), Graded.failedChecks(report), Graded.describe(report));
+        CheckResult c = check(report, "noGoroutineIsLeftBehind");
+        assertTrue(c.message().en().contains("1 goroutine(s) were still alive"), c.message().en());
+        assertTrue(c.message().en().contains("[chan send]"), c.message().en());
+        assertTrue(c.message().en().contains("Deadline.lambda$callWithTimeout$0(Deadline.java:16)"), c.message().en());
+        assertTrue(c.hint().en().contains("Chan.make(1)"));
+        assertFalse(TraceReader.read(c.failingRun()).events().stream()
+                .noneMatch(t -> t.event() instanceof Event.Leak), "the trace shows the leak");
+    }
+
+    @Test
+    void sleepingOutTheTimeoutIsTooSlowForAFastAnswer() {
+        GradeReport report = grade("call-with-timeout", "sleeps-then-looks");
+
+        assertEquals(List.of("aFastAnswerIsReturnedAtOnce"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "aFastAnswerIsReturnedAtOnce").message().en()
+                .contains("The call answered after 100ms, but callWithTimeout returned only after 500ms"));
+    }
+
+    @Test
+    void aFanInThatNeverClosesFailsOnlyTheClosedCheck() {
+        GradeReport report = grade("fan-in", "never-closes");
+
+        assertEquals(List.of("outputIsClosedOnceAfterEveryInputIsDrained"), Graded.failedChecks(report),
+                Graded.describe(report));
+    }
+
+    @Test
+    void aGoroutinePerValueLosesTheOrderOfAnInput() {
+        GradeReport report = grade("fan-in", "goroutine-per-value");
+
+        assertEquals(List.of("eachInputKeepsItsOrder"), Graded.failedChecks(report), Graded.describe(report));
+    }
+
+    @Test
+    void tasksGivenTheParentContextAreNeverCanceled() {
+        GradeReport report = grade("first-error", "parent-context");
+
+        assertEquals(List.of("theFirstErrorCancelsTheOthers"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "theFirstErrorCancelsTheOthers").message().en()
+                .contains("runAll returned only after 10s: the others were never told to stop."),
+                Graded.describe(report));
+    }
+
+    @Test
+    void messagesAndHintsAreInChineseToo() {
+        GradeReport report = Graded.grade("worker-pool", Graded.wrong("worker-pool", "never-closes"), runs);
+
+        CheckResult c = check(report, "resultsChannelIsClosedOnceAfterTheLastResult");
+        assertTrue(c.message().zh().startsWith("在第 " + c.seed() + " 个调度（共 8 个，种子 " + c.seed() + "）下失败。"),
+                c.message().zh());
+        assertTrue(c.message().zh().contains("结果通道一直没有关闭"), c.message().zh());
+        assertTrue(c.hint().zh().contains("WaitGroup"), c.hint().zh());
+        assertEquals("结果通道在最后一个结果之后关闭，且只关闭一次", c.name().zh());
+        assertEquals(c.message().zh(), c.message().in(Locale.CHINESE));
+    }
+
+    @Test
+    void codeThatNeverBlocksFailsOnTheTimeLimit() {
+        GradingSettings oneSecond = new GradingSettings(1, 0, Duration.ofSeconds(1));
+        GradeReport report = Grader.grade(Graded.exercise("worker-pool"), Graded.wrong("worker-pool", "spins"),
+                Locale.ENGLISH, runs, oneSecond);
+
+        assertEquals(6, Graded.failedChecks(report).size());
+        CheckResult c = report.checks().getFirst();
+        assertTrue(c.message().en().contains("The check did not finish within 1 seconds of real time"), c.message().en());
+        assertEquals(1, c.seed());
+        assertNull(c.failingRun(), "a run that never ended is not saved");
+    }
+
+    @Test
+    void aSubmissionThatDoesNotCompileReportsTheCompilersMessagesAndNoChecks() {
+        GradeReport report = grade("worker-pool", "does-not-compile");
+
+        assertNotNull(report.compileError());
+        assertTrue(report.checks().isEmpty());
+        assertEquals(0.0, report.score());
+        assertFalse(report.passed());
+        String en = report.compileError().en();
+        assertTrue(en.startsWith("BoundedPool.java:9: error: ';' expected"), en);
+        assertTrue(en.contains("Chan<Integer> results = Chan.make()\n"), en);
+        assertTrue(report.compileError().zh().startsWith("BoundedPool.java:9: 错误: "), report.compileError().zh());
+    }
+
+    @Test
+    void aClassThatDoesNotImplementTheInterfaceIsToldSo() {
+        String source = "public class BoundedPool { }";
+        GradeReport report = Graded.grade("worker-pool", source, null);
+
+        assertTrue(report.checks().stream().noneMatch(CheckResult::passed));
+        assertTrue(report.checks().getFirst().message().en().contains(
+                "Your class BoundedPool must implement loomlab.exercises.api.WorkerPool"), Graded.describe(report));
+    }
+
+    @Test
+    void runsAreSavedOnlyWhenThereIsADirectory() throws IOException {
+        GradeReport report = Graded.grade("worker-pool", Graded.wrong("worker-pool", "never-closes"), null);
+
+        assertTrue(report.checks().stream().allMatch(c -> c.failingRun() == null));
+        try (var files = Files.list(runs)) {
+            assertEquals(0, files.count());
+        }
+    }
+}

@@ -87,6 +87,8 @@ final class Workbench {
     private final Locale forced;
     private Settings settings;
     private MainWindow window;
+    /** The window's one scene: a change of language gives it a new root. */
+    private Scene scene;
     private boolean loadingDocument;
 
     Workbench(Stage stage, Options options) {
@@ -212,10 +214,12 @@ final class Workbench {
         views = new RunViews();
         window = new MainWindow(this, new Texts(locale()));
         views.selected.set(selected);
-        if (stage.getScene() == null) {
-            stage.setScene(new Scene(window.root(), LoomLabApp.WIDTH, LoomLabApp.HEIGHT));
+        if (scene == null) {
+            scene = new Scene(window.root(), LoomLabApp.WIDTH, LoomLabApp.HEIGHT);
+            stage.setScene(scene);
+            placeWindow();
         } else {
-            stage.getScene().setRoot(window.root());
+            scene.setRoot(window.root()); // a change of language: same window, same place
         }
         stage.setTitle(window.texts().get("app.title"));
         startupNotices.forEach(window::tell);
@@ -223,6 +227,21 @@ final class Workbench {
 
     MainWindow window() {
         return window;
+    }
+
+    /**
+     * Puts the window where it was last time, if that place is still on a screen (a projector
+     * unplugged since is not); else where the system puts a new window, at its scene's size.
+     */
+    private void placeWindow() {
+        double[] b = settings.windowBounds();
+        if (b != null && b.length == 4 && b[2] >= 400 && b[3] >= 300
+                && !javafx.stage.Screen.getScreensForRectangle(b[0], b[1], b[2], b[3]).isEmpty()) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+            stage.setWidth(b[2]);
+            stage.setHeight(b[3]);
+        }
     }
 
     /** Saves the editor's code, compiles it and runs it in a child JVM. */
@@ -240,7 +259,11 @@ final class Workbench {
     void resetCode() {
         Document d = document.get();
         if (d != null) {
-            workspace.reset(d.file(), d.original());
+            try {
+                workspace.reset(d.file(), d.original());
+            } catch (java.io.IOException e) {
+                window.tell(Notice.error("notice.saveFailed", d.file(), e.getMessage()));
+            }
             loadingDocument = true;
             try {
                 editor.setText(d.original());
@@ -269,7 +292,14 @@ final class Workbench {
     }
 
     private void saveProgress(Progress progress) {
-        background.execute(() -> progressStore.save(progress));
+        background.execute(() -> {
+            try {
+                progressStore.save(progress);
+            } catch (java.io.IOException e) {
+                javafx.application.Platform.runLater(() ->
+                        window.tell(Notice.error("notice.saveFailed", progressStore.file(), e.getMessage())));
+            }
+        });
     }
 
     void saveSettings() {
@@ -281,9 +311,27 @@ final class Workbench {
                 run.modeProperty().get() == RunMode.REAL ? "real" : "deterministic",
                 run.clockProperty().get() == ClockMode.REAL ? "real" : "virtual", run.speedProperty().get(),
                 l == null ? "" : l.id(), s == null ? "" : s.id(), e == null ? "" : e.id(),
-                new double[] {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()});
+                bounds());
         Settings snapshot = settings;
-        background.execute(() -> settingsStore.save(snapshot));
+        background.execute(() -> {
+            try {
+                settingsStore.save(snapshot);
+            } catch (java.io.IOException failure) {
+                javafx.application.Platform.runLater(() ->
+                        window.tell(Notice.error("notice.saveFailed", settingsStore.file(), failure.getMessage())));
+            }
+        });
+    }
+
+    /** Where the window is, to open there next time; null before it is first shown. */
+    private double[] bounds() {
+        double[] b = {stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()};
+        for (double v : b) {
+            if (!Double.isFinite(v)) {
+                return null;
+            }
+        }
+        return b;
     }
 
     /** Saves everything and ends any run; the window is closing. */

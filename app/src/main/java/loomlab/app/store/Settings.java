@@ -14,7 +14,7 @@ import java.util.Set;
  * @param procs        GOMAXPROCS of runs, at least 1
  * @param mode         {@code "real"} or {@code "deterministic"}
  * @param clock        {@code "real"} or {@code "virtual"}
- * @param speed        the playback speed of runs, 1.0 is normal
+ * @param speed        how fast a run plays in the views, in engine operations a second; 0 is as fast as it runs
  * @param lastLesson   the lesson open when the app closed, or {@code ""}
  * @param lastStep     the step of that lesson, or {@code ""}
  * @param lastExercise the exercise open when the app closed, or {@code ""}
@@ -39,7 +39,9 @@ public record Settings(String language, double fontScale, boolean presentation, 
             throw new IllegalArgumentException("language is not a language code: " + language);
         }
         requirePositive("fontScale", fontScale);
-        requirePositive("speed", speed);
+        if (!(speed >= 0) || !Double.isFinite(speed)) {
+            throw new IllegalArgumentException("speed must be 0 or a positive number: " + speed);
+        }
         if (procs < 1) {
             throw new IllegalArgumentException("procs must be at least 1: " + procs);
         }
@@ -59,7 +61,7 @@ public record Settings(String language, double fontScale, boolean presentation, 
 
     /** Follow the system language, normal size, a deterministic run on two Ps with seed 1. */
     public static Settings defaults() {
-        return new Settings("", 1.0, false, 1, 2, "deterministic", "virtual", 1.0, "", "", "", null);
+        return new Settings("", 1.0, false, 1, 2, "deterministic", "virtual", 0, "", "", "", null);
     }
 
     /** A copy; changing it does not change these settings. */

@@ -217,7 +217,7 @@ public final class RunViewModel {
         output.clear();
         background.execute(() -> {
             Path dir = classesRoot.resolve("run-" + run);
-            InMemoryCompiler.CompileResult compiled;
+            loomlab.app.compile.CompileResult compiled;
             try {
                 compiled = InMemoryCompiler.compile(className, source, dir);
             } catch (RuntimeException e) {

@@ -54,8 +54,10 @@ class CodeEditorTest {
     void start(Stage stage) {
         editor = new CodeEditor();
         editor.setText(PROGRAM);
-        stage.setScene(new Scene(editor, 720, 460));
-        stage.show();
+        // A window of its own: TestFX's stage is shared by every test class, and keeps its size.
+        Stage own = new Stage();
+        own.setScene(new Scene(editor, 720, 460));
+        own.show();
     }
 
     private static <T> T fx(Callable<T> call) throws Exception {

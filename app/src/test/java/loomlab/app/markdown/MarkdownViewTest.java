@@ -94,12 +94,14 @@ class MarkdownViewTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
         view = new MarkdownView();
         ScrollPane scroll = new ScrollPane(view);
         scroll.setFitToWidth(true);
-        stage.setScene(new Scene(scroll, 560, 900));
-        stage.show();
+        // A window of its own: TestFX's stage is shared by every test class, and keeps its size.
+        Stage own = new Stage();
+        own.setScene(new Scene(scroll, 560, 900));
+        own.show();
+        this.stage = own;
     }
 
     private static <T> T fx(Callable<T> call) throws Exception {

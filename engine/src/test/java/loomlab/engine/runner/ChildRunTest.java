@@ -178,6 +178,30 @@ class ChildRunTest {
         assertEquals(List.of("got 0", "got 1", "got 2"), outputs());
     }
 
+    @Test
+    void aPausedChildRunsTheGoroutineTheUserPicksNext() throws Exception {
+        try (ChildRun run = child().mode(RunMode.DETERMINISTIC).seed(7).paused(true).start("Steps")) {
+            await(t -> t.event() instanceof Event.RunqPush p && p.g() == 1);
+            // Step main until the sender it starts is runnable.
+            for (int i = 0; i < 20 && events.stream().noneMatch(t -> t.event() instanceof Event.GoCreate c && c.g() == 2);
+                    i++) {
+                int before = events.size();
+                run.step();
+                await(t -> t.seq() > before);
+            }
+            int before = settled();
+            assertTrue(events.stream().noneMatch(t -> t.event() instanceof Event.GoStart s && s.g() == 2),
+                    "the sender has not run yet");
+            run.step(2);
+            await(t -> t.seq() > before && t.event() instanceof Event.GoStart);
+            Event.GoStart next = (Event.GoStart) events.stream().skip(before).map(Traced::event)
+                    .filter(e -> e instanceof Event.GoStart).findFirst().orElseThrow();
+            assertEquals(2, next.g(), "the goroutine picked runs next: " + events.subList(before, events.size()));
+            run.resume();
+            assertEquals(new ChildOutcome.Exited(0, ""), run.outcome().get(30, TimeUnit.SECONDS));
+        }
+    }
+
     private List<String> outputs() {
         return events.stream().map(Traced::event).filter(e -> e instanceof Event.Output)
                 .map(e -> ((Event.Output) e).text()).toList();

@@ -42,6 +42,8 @@ final class ChannelsViewCard {
     /** The latest delivery: "last received: 7 → g2"; its value and token fly in from where they were. */
     private final HBox delivered = new HBox();
     private final Label deliveredValue = new Label();
+    private final Label deliveredCaption = caption("");
+    private final Label deliveredArrow = arrow();
     private Label deliveredToken;
     private final Label moreSenders;
     private final Label moreReceivers;
@@ -110,19 +112,25 @@ final class ChannelsViewCard {
     private void showDelivered(VisualState.Delivery last, VisualState state) {
         delivered.setVisible(last != null);
         if (last == null) {
-            delivered.getChildren().clear();
+            if (!delivered.getChildren().isEmpty()) {
+                delivered.getChildren().clear();
+            }
             deliveredToken = null;
             return;
         }
-        deliveredValue.setText(last.ok() ? last.value() : "∅");
+        String value = last.ok() ? last.value() : "∅";
+        if (!value.equals(deliveredValue.getText())) {
+            deliveredValue.setText(value);
+        }
         deliveredValue.pseudoClassStateChanged(EMPTY, !last.ok());
-        if (deliveredToken == null || !deliveredToken.getId().equals("g-" + last.g())) {
+        deliveredCaption.setText(ViewTexts.get(last.ok() ? "channels.delivered" : "channels.zeroValue"));
+        if (deliveredToken == null || !deliveredToken.getId().equals(SchedulerViewTokens.id(last.g()))) {
             deliveredToken = SchedulerViewTokens.token(last.g(), state);
         }
         SchedulerViewTokens.update(deliveredToken, last.g(), state);
-        String caption = ViewTexts.get(last.ok() ? "channels.delivered" : "channels.zeroValue");
-        List<Node> row = List.of(caption(caption), deliveredValue, arrow(), deliveredToken);
-        delivered.getChildren().setAll(row);
+        if (delivered.getChildren().size() != 4 || delivered.getChildren().get(3) != deliveredToken) {
+            delivered.getChildren().setAll(deliveredCaption, deliveredValue, deliveredArrow, deliveredToken);
+        }
     }
 
     private void showSlots(VisualState.Channel c) {

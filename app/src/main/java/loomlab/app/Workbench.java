@@ -122,6 +122,7 @@ final class Workbench {
         Settings s = settings;
         language.set(forced != null ? forced.getLanguage() : s.language());
         fontScale.set(s.fontScale() > 0 ? s.fontScale() : 1);
+        presentation.set(s.presentation()); // an instructor who left in presentation mode comes back to it
         run.seedProperty().set(s.seed());
         run.procsProperty().set(Math.max(1, s.procs()));
         run.modeProperty().set("real".equals(s.mode()) ? RunMode.REAL : RunMode.DETERMINISTIC);

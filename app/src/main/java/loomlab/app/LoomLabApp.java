@@ -58,15 +58,25 @@ public final class LoomLabApp extends Application {
         return Texts.bundle(locale);
     }
 
-    /** Logs how long after {@code main()} the first frame of the window was drawn. */
+    /**
+     * Logs how long after {@code main()} the first frame of the window was drawn; with the
+     * environment variable {@value #EXIT_AFTER_FIRST_FRAME} set to 1, then quits (to measure launches).
+     */
     private static void reportLaunchTime(Stage stage) {
+        boolean exit = "1".equals(System.getenv(EXIT_AFTER_FIRST_FRAME));
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
                 long ms = (System.nanoTime() - Main.STARTED_NANOS) / 1_000_000;
                 System.err.println("LoomLab: window shown " + ms + " ms after main()");
+                if (exit) {
+                    javafx.application.Platform.exit();
+                }
             }
         }.start();
     }
+
+    /** The environment variable that makes the workbench quit once its first frame is drawn. */
+    static final String EXIT_AFTER_FIRST_FRAME = "LOOMLAB_EXIT_AFTER_FIRST_FRAME";
 }

@@ -8,8 +8,6 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import loomlab.app.viewmodel.ExerciseViewModel;
-import loomlab.exercises.ExerciseCatalog;
-import loomlab.lessons.LessonCatalog;
 
 /**
  * The LoomLab workbench window: lessons and exercises on the left, the step and the code editor
@@ -41,8 +39,9 @@ public final class LoomLabApp extends Application {
      * built-in lessons and exercises, and shows it. Must run on the FX thread.
      */
     Workbench show(Stage stage, Locale locale) {
-        return show(stage, new Workbench.Options(locale, LessonCatalog.builtIn().lessons(),
-                ExerciseCatalog.builtIn().exercises(), ExerciseViewModel.Grader.childJvm()));
+        Startup.Catalogs catalogs = Startup.catalogs();
+        return show(stage, new Workbench.Options(locale, catalogs.lessons(), catalogs.exercises(),
+                ExerciseViewModel.Grader.childJvm()));
     }
 
     Workbench show(Stage stage, Workbench.Options options) {

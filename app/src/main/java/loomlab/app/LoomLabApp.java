@@ -8,8 +8,6 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import loomlab.app.viewmodel.ExerciseViewModel;
-import loomlab.exercises.ExerciseCatalog;
-import loomlab.lessons.LessonCatalog;
 
 /**
  * The LoomLab workbench window: lessons and exercises on the left, the step and the code editor
@@ -41,8 +39,9 @@ public final class LoomLabApp extends Application {
      * built-in lessons and exercises, and shows it. Must run on the FX thread.
      */
     Workbench show(Stage stage, Locale locale) {
-        return show(stage, new Workbench.Options(locale, LessonCatalog.builtIn().lessons(),
-                ExerciseCatalog.builtIn().exercises(), ExerciseViewModel.Grader.childJvm()));
+        Startup.Catalogs catalogs = Startup.catalogs();
+        return show(stage, new Workbench.Options(locale, catalogs.lessons(), catalogs.exercises(),
+                ExerciseViewModel.Grader.childJvm()));
     }
 
     Workbench show(Stage stage, Workbench.Options options) {
@@ -58,15 +57,25 @@ public final class LoomLabApp extends Application {
         return Texts.bundle(locale);
     }
 
-    /** Logs how long after {@code main()} the first frame of the window was drawn. */
+    /**
+     * Logs how long after {@code main()} the first frame of the window was drawn; with the
+     * environment variable {@value #EXIT_AFTER_FIRST_FRAME} set to 1, then quits (to measure launches).
+     */
     private static void reportLaunchTime(Stage stage) {
+        boolean exit = "1".equals(System.getenv(EXIT_AFTER_FIRST_FRAME));
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stop();
                 long ms = (System.nanoTime() - Main.STARTED_NANOS) / 1_000_000;
                 System.err.println("LoomLab: window shown " + ms + " ms after main()");
+                if (exit) {
+                    javafx.application.Platform.exit();
+                }
             }
         }.start();
     }
+
+    /** The environment variable that makes the workbench quit once its first frame is drawn. */
+    static final String EXIT_AFTER_FIRST_FRAME = "LOOMLAB_EXIT_AFTER_FIRST_FRAME";
 }

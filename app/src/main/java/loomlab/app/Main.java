@@ -17,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Startup.begin(); // reads the catalogs and loads classes while JavaFX starts
         Application.launch(LoomLabApp.class, args);
     }
 }

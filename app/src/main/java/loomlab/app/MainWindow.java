@@ -25,6 +25,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
@@ -59,16 +60,17 @@ final class MainWindow {
     @FXML private BorderPane mainWindow;
     @FXML private StackPane workStack;
     @FXML private SplitPane workArea;
-    @FXML private SplitPane upperArea;
-    @FXML private SplitPane lowerArea;
     @FXML private VBox lessonsPane;
     @FXML private TreeView<Object> lessonTree;
     @FXML private ListView<Exercise> exerciseList;
     @FXML private SplitPane centrePane;
     @FXML private ScrollPane stepScroll;
     @FXML private VBox stepHost;
+    @FXML private SplitPane codeArea;
+    @FXML private VBox goHost;
     @FXML private VBox editorHost;
     @FXML private Label editorTitle;
+    @FXML private VBox consoleHost;
     @FXML private VBox viewsPane;
     @FXML private Label statusLabel;
     @FXML private Label noticeLabel;
@@ -112,10 +114,15 @@ final class MainWindow {
     @FXML private ChoiceBox<RunMode> modeChoice;
     @FXML private ChoiceBox<ClockMode> clockChoice;
 
+    /** The share of the code area the Go original takes, beside the learner's Java. */
+    static final double GO_SHARE = 0.42;
+
     private final Workbench bench;
     private final Texts texts;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final ViewPanes panes;
+    /** The step's Go original, read-only, beside the editor (out of the code area when there is none). */
+    private final TextArea goSource = new TextArea();
     private StepPane stepPane;
     private ExercisePane exercisePane;
     /** The step whose prediction the learner was already reminded of. */
@@ -137,7 +144,7 @@ final class MainWindow {
         wireMenus();
         wireNavigation();
         wireCentre();
-        panes.build(viewsPane, lowerArea);
+        panes.build(viewsPane, consoleHost);
         wireStatus();
         subscriptions.add(Presentation.apply(bench, this));
     }
@@ -150,16 +157,16 @@ final class MainWindow {
         return texts;
     }
 
-    SplitPane upperArea() {
-        return upperArea;
-    }
-
     SplitPane workArea() {
         return workArea;
     }
 
     SplitPane centrePane() {
         return centrePane;
+    }
+
+    SplitPane codeArea() {
+        return codeArea;
     }
 
     ViewPanes panes() {
@@ -421,6 +428,12 @@ final class MainWindow {
         editorHost.getChildren().add(bench.editor);
         VBox.setVgrow(bench.editor, Priority.ALWAYS);
         bench.editor.setId("editor");
+        goSource.setId("goOriginal");
+        goSource.setEditable(false);
+        goSource.getStyleClass().add("source");
+        goHost.getChildren().add(goSource);
+        VBox.setVgrow(goSource, Priority.ALWAYS);
+        showGo(null);
         subscriptions.add(bench.document.subscribe(d -> editorTitle.setText(d == null
                 ? texts.get("editor.none") : texts.format("editor.title", d.className() + ".java"))));
         subscriptions.add(bench.lessons.stepProperty().subscribe(this::showStep));
@@ -446,8 +459,31 @@ final class MainWindow {
         stepPane = new StepPane(lesson, step, bench.lessons, texts, running);
         stepHost.getChildren().setAll(stepPane);
         stepScroll.setVvalue(0);
+        showGo(step.go());
         selectInTree(lesson, step);
         panes.showWatch(step.watch());
+    }
+
+    /** Sets the size of both codes on show, the Go original's and the editor's, in points. */
+    void codeFontSize(double points) {
+        double rounded = Math.round(points * 2) / 2.0;
+        bench.editor.setFontSize(rounded);
+        goSource.setStyle("-fx-font-family: '" + loomlab.app.editor.MonospaceFont.family() + "'; -fx-font-size: "
+                + rounded + "pt;");
+    }
+
+    /** Shows {@code go} beside the editor; without one the editor has the code area to itself. */
+    private void showGo(String go) {
+        // gofmt indents with tabs; a TextArea draws a tab eight wide, too wide for a column this size.
+        goSource.setText(go == null ? "" : go.replace("\t", "    "));
+        goSource.positionCaret(0);
+        boolean shown = codeArea.getItems().contains(goHost);
+        if (go == null && shown) {
+            codeArea.getItems().remove(goHost);
+        } else if (go != null && !shown) {
+            codeArea.getItems().addFirst(goHost);
+            codeArea.setDividerPositions(GO_SHARE);
+        }
     }
 
     private void selectInTree(Lesson lesson, Step step) {
@@ -472,6 +508,7 @@ final class MainWindow {
         exercisePane = new ExercisePane(exercise, bench.exercises, texts, bench::grade, this::replay);
         stepHost.getChildren().setAll(exercisePane);
         stepScroll.setVvalue(0);
+        showGo(null);
         exerciseList.getSelectionModel().select(exercise);
         lessonTree.getSelectionModel().clearSelection();
         panes.showWatch(List.of());
@@ -508,7 +545,7 @@ final class MainWindow {
 
     /** Test and presentation access to the hosts. */
     Set<Node> hosts() {
-        return Set.of(lessonsPane, centrePane, viewsPane, lowerArea);
+        return Set.of(lessonsPane, centrePane, viewsPane, consoleHost);
     }
 
     VBox lessonsPane() {

@@ -46,6 +46,7 @@ final class NavigationCells {
                     && getTreeItem().getParent().getValue() instanceof Lesson l) {
                 boolean done = vm.isDone(l, s);
                 setText((done ? "✓ " : "○ ") + texts.of(s.title()));
+                setTooltip(new Tooltip(texts.of(s.title()))); // the column is narrow; the title is whole here
                 getStyleClass().add("step-cell");
                 if (done) {
                     getStyleClass().add("done");
@@ -68,6 +69,7 @@ final class NavigationCells {
         protected void updateItem(Exercise e, boolean empty) {
             super.updateItem(e, empty);
             getStyleClass().remove("done");
+            setTooltip(null);
             if (empty || e == null) {
                 setText(null);
                 return;
@@ -75,6 +77,7 @@ final class NavigationCells {
             double best = vm.bestScore(e);
             String mark = best >= 1 ? "✓ " : best >= 0 ? "◐ " : "○ ";
             setText(mark + texts.of(e.title()) + (best >= 0 ? "  " + texts.format("exercise.best", best) : ""));
+            setTooltip(new Tooltip(texts.of(e.title())));
             if (best >= 1) {
                 getStyleClass().add("done");
             }

@@ -4,12 +4,15 @@ import javafx.util.Subscription;
 
 /**
  * Presentation mode and zoom. Zoom sets the root's font size, and everything sized in em follows;
- * presentation mode goes full screen, zooms to at least {@link #PRESENTATION_SCALE}, folds the
- * lesson list away and gives the views more of the screen, for a projector at the back of a room.
+ * presentation mode goes full screen, zooms to at least {@link #PRESENTATION_SCALE}, takes the
+ * lesson list away (the step's Previous and Next buttons and Alt+Left/Right move on) and splits
+ * the screen between the code and the views, for a projector at the back of a room.
  */
 final class Presentation {
     /** The font size the workbench's scale 1 means, in pixels. */
     static final double BASE_FONT = 13;
+    /** The code's font size at scale 1, in points (about the text's size: 13 px). */
+    static final double CODE_POINTS = 10;
     /** Zoom in presentation mode, at least. */
     static final double PRESENTATION_SCALE = 1.4;
     static final double MIN_SCALE = 0.8;
@@ -24,8 +27,10 @@ final class Presentation {
     /** Applies the workbench's scale and mode to a new layout, and keeps them applied. */
     static Subscription apply(Workbench bench, MainWindow window) {
         return Subscription.combine(
-                bench.fontScale.subscribe(scale -> window.root().setStyle(
-                        "-fx-font-size: " + Math.round(BASE_FONT * scale.doubleValue()) + "px;")),
+                bench.fontScale.subscribe(scale -> {
+                    window.root().setStyle("-fx-font-size: " + Math.round(BASE_FONT * scale.doubleValue()) + "px;");
+                    window.codeFontSize(CODE_POINTS * scale.doubleValue());
+                }),
                 bench.presentation.subscribe(on -> arrange(bench, window, on)));
     }
 
@@ -38,9 +43,9 @@ final class Presentation {
             if (bench.fontScale.get() < PRESENTATION_SCALE) {
                 bench.fontScale.set(PRESENTATION_SCALE);
             }
-            window.upperArea().setDividerPositions(0.0, 0.42);
-            window.workArea().setDividerPositions(0.68);
-            window.centrePane().setDividerPositions(0.45);
+            window.workArea().getItems().remove(window.lessonsPane()); // the step's own Previous/Next lead
+            window.workArea().setDividerPositions(0.5);
+            window.centrePane().setDividerPositions(0.3, 0.74);
         } else {
             if (bench.stage.isFullScreen()) {
                 bench.stage.setFullScreen(false);
@@ -48,9 +53,11 @@ final class Presentation {
             if (bench.fontScale.get() == PRESENTATION_SCALE) {
                 bench.fontScale.set(1);
             }
-            window.upperArea().setDividerPositions(0.17, 0.6);
-            window.workArea().setDividerPositions(0.72);
-            window.centrePane().setDividerPositions(0.5);
+            if (!window.workArea().getItems().contains(window.lessonsPane())) {
+                window.workArea().getItems().addFirst(window.lessonsPane());
+            }
+            window.workArea().setDividerPositions(0.16, 0.6);
+            window.centrePane().setDividerPositions(0.34, 0.74);
         }
     }
 

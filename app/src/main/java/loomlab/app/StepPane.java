@@ -6,8 +6,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,9 +21,10 @@ import loomlab.lessons.Predict;
 import loomlab.lessons.Step;
 
 /**
- * The centre of the window while a lesson step is on show: where it stands in its lesson, its text,
- * the Go original beside the Java example, and the prediction to make before running. Built anew
- * for each step; {@link #dispose()} lets go of the ViewModel.
+ * The top of the centre while a lesson step is on show: where it stands in its lesson, its text,
+ * and the prediction to make before running. The code is below it: the Go original beside the
+ * learner's copy of the Java example (see {@link MainWindow}). Built anew for each step;
+ * {@link #dispose()} lets go of the ViewModel.
  */
 final class StepPane extends VBox {
     private final Subscription subscriptions;
@@ -43,10 +42,13 @@ final class StepPane extends VBox {
         stepTitle.setWrapText(true);
         Button previous = new Button(texts.get("step.previous"));
         previous.setId("previousStep");
+        previous.setMinWidth(USE_PREF_SIZE); // the title wraps; the buttons keep their words
         previous.setOnAction(_ -> vm.previous());
         Button next = new Button(texts.get("step.next"));
         next.setId("nextStep");
         next.setOnAction(_ -> vm.next());
+        next.setMinWidth(USE_PREF_SIZE);
+        lessonTitle.setWrapText(true);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(8, stepTitle, gap, previous, next);
@@ -56,36 +58,10 @@ final class StepPane extends VBox {
         text.setMarkdown(texts.of(step.markdown()));
         getChildren().addAll(lessonTitle, header, text);
 
-        if (step.example() != null) {
-            getChildren().add(code(step, texts));
-        } else {
+        if (step.example() == null) {
             getChildren().add(new Label(texts.get("step.noExample")));
         }
         subscriptions = step.predict() == null ? Subscription.EMPTY : predict(step.predict(), vm, texts, running);
-    }
-
-    /** The Go original (if any) beside the Java example, both read-only. */
-    private static Region code(Step step, Texts texts) {
-        VBox java = column(texts.get("step.java"), step.example().source(), "javaOriginal");
-        if (step.go() == null) {
-            return java;
-        }
-        SplitPane both = new SplitPane(column(texts.get("step.go"), step.go(), "goOriginal"), java);
-        both.setId("originals");
-        return both;
-    }
-
-    private static VBox column(String title, String source, String id) {
-        TextArea area = new TextArea(source);
-        area.setId(id);
-        area.setEditable(false);
-        area.getStyleClass().add("source");
-        area.setPrefRowCount(Math.min(18, (int) source.lines().count() + 1));
-        Label label = new Label(title);
-        label.getStyleClass().add("column-title");
-        VBox box = new VBox(4, label, area);
-        VBox.setVgrow(area, Priority.ALWAYS);
-        return box;
     }
 
     /** The question, its choices, and after the run whether the choice was right, and why. */
@@ -118,7 +94,7 @@ final class StepPane extends VBox {
         result.setId("predictResult");
         result.setWrapText(true);
         box.getChildren().add(result);
-        getChildren().add(3, box); // after the text, before the code
+        getChildren().add(3, box); // after the text
         ObservableValue<PredictResult> checked = vm.predictResultProperty();
         return checked.subscribe(r -> {
             choices.forEach(c -> c.setDisable(r != null || running));

@@ -58,6 +58,9 @@ final class Workbench {
     record Document(String className, Path file, String original) {
     }
 
+    /** How long closing waits for the last saves to reach the disk. */
+    private static final long CLOSING_WAIT_SECONDS = 3;
+
     final Stage stage;
     final Path home;
     final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -98,8 +101,8 @@ final class Workbench {
         settingsStore = new SettingsStore(home);
         progressStore = new ProgressStore(home);
         workspace = new Workspace(home);
-        settings = told(settingsStore.load(), "settings");
-        Progress progress = told(progressStore.load(), "progress");
+        settings = told(settingsStore.load());
+        Progress progress = told(progressStore.load());
         run = new RunViewModel(Platform::runLater, background, home.resolve("classes"));
         lessons = new LessonViewModel(options.lessons(), progress, this::saveProgress);
         exercises = new ExerciseViewModel(options.exercises(), lessons.progressProperty(), this::saveProgress,
@@ -108,9 +111,10 @@ final class Workbench {
         wire();
     }
 
-    private <T> T told(Loaded<T> loaded, String what) {
-        loaded.problem().ifPresent(p -> startupNotices.add(Notice.error("notice.fileSetAside", what, p.reason(),
-                String.valueOf(p.setAside()))));
+    private <T> T told(Loaded<T> loaded) {
+        loaded.problem().ifPresent(p -> startupNotices.add(p.setAside().equals(p.file())
+                ? Notice.error("notice.fileNotRead", String.valueOf(p.file()), p.reason())
+                : Notice.error("notice.fileSetAside", String.valueOf(p.file()), p.reason(), String.valueOf(p.setAside()))));
         return loaded.value();
     }
 
@@ -118,6 +122,7 @@ final class Workbench {
         Settings s = settings;
         language.set(forced != null ? forced.getLanguage() : s.language());
         fontScale.set(s.fontScale() > 0 ? s.fontScale() : 1);
+        presentation.set(s.presentation()); // an instructor who left in presentation mode comes back to it
         run.seedProperty().set(s.seed());
         run.procsProperty().set(Math.max(1, s.procs()));
         run.modeProperty().set("real".equals(s.mode()) ? RunMode.REAL : RunMode.DETERMINISTIC);
@@ -292,6 +297,9 @@ final class Workbench {
     }
 
     private void saveProgress(Progress progress) {
+        if (background.isShutdown()) {
+            return;
+        }
         background.execute(() -> {
             try {
                 progressStore.save(progress);
@@ -313,6 +321,9 @@ final class Workbench {
                 l == null ? "" : l.id(), s == null ? "" : s.id(), e == null ? "" : e.id(),
                 bounds());
         Settings snapshot = settings;
+        if (background.isShutdown()) {
+            return;
+        }
         background.execute(() -> {
             try {
                 settingsStore.save(snapshot);
@@ -334,13 +345,24 @@ final class Workbench {
         return b;
     }
 
-    /** Saves everything and ends any run; the window is closing. */
+    /**
+     * Saves everything and ends any run; the window is closing. Waits (a little) for the saves
+     * queued on the background thread, a daemon that would otherwise die with the JVM mid-write.
+     */
     void close() {
+        if (background.isShutdown()) {
+            return; // closed already (the window's close request, then the app's stop)
+        }
         saveSettings();
         workspace.flush();
         run.close();
         exercises.cancel();
         background.shutdown();
+        try {
+            background.awaitTermination(CLOSING_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Where a new saved run goes by default. */

@@ -40,7 +40,7 @@ class ChineseMainWindowTest {
     void regionsAreLabelledInChinese(FxRobot robot) throws Exception {
         assertEquals("LoomLab", stage.getTitle());
         assertTrue(robot.lookup("课程").tryQuery().isPresent(), "the lessons pane is labelled 课程");
-        assertTrue(robot.lookup("视图").tryQuery().isPresent(), "the views pane is labelled 视图");
+        assertTrue(robot.lookup("调度器").tryQuery().isPresent(), "the scheduler tab is labelled 调度器");
 
         PngWriter.write(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(), SCREENSHOT);
     }

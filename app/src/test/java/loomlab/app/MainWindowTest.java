@@ -47,15 +47,17 @@ class MainWindowTest {
 
     @Test
     void windowHasLessonsOnTheLeftLessonStepInTheCentreAndViewsOnTheRight(FxRobot robot) {
-        javafx.scene.control.SplitPane upper = robot.lookup("#upperArea").queryAs(javafx.scene.control.SplitPane.class);
+        javafx.scene.control.SplitPane work = robot.lookup("#workArea").queryAs(javafx.scene.control.SplitPane.class);
 
-        assertSame(upper.getItems().get(0), robot.lookup("#lessonsPane").<Node>query());
-        assertSame(upper.getItems().get(1), robot.lookup("#centrePane").<Node>query());
-        assertSame(upper.getItems().get(2), robot.lookup("#viewsPane").<Node>query());
+        assertSame(work.getItems().get(0), robot.lookup("#lessonsPane").<Node>query());
+        assertSame(work.getItems().get(1), robot.lookup("#centrePane").<Node>query());
+        assertSame(work.getItems().get(2), robot.lookup("#viewsPane").<Node>query());
         assertTrue(robot.lookup("Lessons").tryQuery().isPresent(), "the lessons pane is labelled");
-        assertTrue(robot.lookup("Views").tryQuery().isPresent(), "the views pane is labelled");
-        for (String pane : new String[] {"#schedulerPane", "#channelsPane", "#contextsPane", "#goroutinesPane",
-                "#timelinePane", "#consolePane"}) {
+        for (String tab : new String[] {"Scheduler", "Channels", "Context tree", "Timeline"}) {
+            assertTrue(robot.lookup(".tab-pane .tab-label").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .anyMatch(l -> l.getText().equals(tab)), "a tab " + tab);
+        }
+        for (String pane : new String[] {"#goroutinesPane", "#consolePane", "#goOriginal", "#editor"}) {
             assertTrue(robot.lookup(pane).tryQuery().isPresent(), pane);
         }
     }

@@ -40,7 +40,7 @@ class MessagesTest {
             // when
             ResourceBundle english = LoomLabApp.messages(Locale.ENGLISH);
             // then
-            assertEquals("Views", english.getString("views.title"));
+            assertEquals("Scheduler", english.getString("views.scheduler"));
         } finally {
             Locale.setDefault(system);
         }

@@ -72,6 +72,12 @@ import loomlab.visualizer.views.FrameAdapter;
 public final class RunViewModel {
     public enum Status { IDLE, COMPILING, RUNNING, PAUSED, ENDED }
 
+    /**
+     * Events a run may keep, at most: a loop with no end, at full speed, makes some 350,000 a second,
+     * each held in memory for the timeline and replay; two million take a few hundred megabytes.
+     */
+    public static final long HISTORY_LIMIT = 2_000_000;
+
     /** Output lines kept for {@link #outputLines()}: a prediction needs only the first few. */
     private static final int OUTPUT_KEPT = 1000;
 
@@ -79,6 +85,7 @@ public final class RunViewModel {
     private final Executor ui;
     private final Executor background;
     private final Path classesRoot;
+    private final long historyLimit;
 
     // ---------------------------------------------------------------- settings (read-write)
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 1);
@@ -109,6 +116,8 @@ public final class RunViewModel {
     private Map<String, String> metadata = Map.of();
     /** The number of the present run; results of older ones are dropped. */
     private long generation;
+    /** The number of the latest {@link #openRun}; a file read for an older one is dropped. */
+    private long opening;
 
     /**
      * @param ui          runs a result on the thread that owns the properties
@@ -116,6 +125,15 @@ public final class RunViewModel {
      * @param classesRoot where each run's compiled classes go (a folder per run)
      */
     public RunViewModel(Executor ui, Executor background, Path classesRoot) {
+        this(ui, background, classesRoot, HISTORY_LIMIT);
+    }
+
+    /**
+     * @param historyLimit the most events a run keeps; on the next one the run is stopped and the
+     *                     learner told (see {@link #HISTORY_LIMIT})
+     */
+    public RunViewModel(Executor ui, Executor background, Path classesRoot, long historyLimit) {
+        this.historyLimit = historyLimit;
         this.ui = ui;
         this.background = background;
         this.classesRoot = classesRoot;
@@ -202,6 +220,7 @@ public final class RunViewModel {
     public void run(String className, String source) {
         stopChild();
         long run = ++generation;
+        opening++; // a saved run still being read would come in over this one
         diagnostics.clear();
         end.set(null);
         notice.set(null);
@@ -231,6 +250,12 @@ public final class RunViewModel {
             ChildRun started;
             try {
                 started = settings.classDir(compiled.classesDir()).events(t -> {
+                    if (t.seq() > historyLimit) {
+                        if (t.seq() == historyLimit + 1) {
+                            ui.execute(() -> historyFull(run));
+                        }
+                        return; // the run is being stopped; the history ends at the limit
+                    }
                     adapter.offer(t);
                     if (t.event() instanceof Event.Output(long _, String text) && output.size() < OUTPUT_KEPT) {
                         output.add(text);
@@ -285,6 +310,14 @@ public final class RunViewModel {
                 ? new RunEnd(RunEnd.Kind.CRASHED, -1, String.valueOf(failure.getMessage()), List.of())
                 : RunEnd.of(outcome));
         status.set(Status.ENDED);
+    }
+
+    /** The run reached {@link #historyLimit} events: it is stopped, and the learner is told why. */
+    private void historyFull(long run) {
+        if (run == generation && child != null) {
+            notice.set(Notice.error("notice.historyFull", historyLimit));
+            stop();
+        }
     }
 
     /** Pauses a deterministic run before its next operation. */
@@ -360,11 +393,11 @@ public final class RunViewModel {
 
     /**
      * Opens a saved run for replay. A damaged file shows what could be read before the damage, and
-     * says so; a file that is no run at all leaves the present run as it is, and says so.
+     * says so; a file that is no run at all leaves the present run as it is (a live one goes on),
+     * and says so. The file is only read: it is the learner's, wherever they keep it.
      */
     public void openRun(Path file) {
-        stopChild();
-        long run = ++generation;
+        long run = ++opening; // the present run goes on until the file proves to be a run
         background.execute(() -> {
             List<Traced> events = new ArrayList<>();
             Map<String, String> read;
@@ -383,7 +416,7 @@ public final class RunViewModel {
                 Notice notRun = Notice.error("notice.runUnreadable", file.getFileName().toString(),
                         String.valueOf(e.getMessage()));
                 ui.execute(() -> {
-                    if (run == generation) {
+                    if (run == opening) {
                         notice.set(notRun);
                     }
                 });
@@ -396,9 +429,11 @@ public final class RunViewModel {
     }
 
     private void opened(long run, Map<String, String> read, List<Traced> events, Notice told) {
-        if (run != generation) {
+        if (run != opening) {
             return;
         }
+        stopChild();
+        generation++;
         FrameAdapter adapter = new FrameAdapter(RunModel.of(events));
         metadata = read;
         diagnostics.clear();

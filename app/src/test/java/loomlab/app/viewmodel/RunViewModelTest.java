@@ -199,6 +199,52 @@ class RunViewModelTest {
         assertSame(before, vm.framesProperty().get());
     }
 
+    @Test
+    void aFileThatIsNoRunLeavesALiveRunGoingAndTheFileAsItWas() throws Exception {
+        vm.stepModeProperty().set(true);
+        vm.run("Hello", HELLO);
+        ui.runUntil(() -> vm.statusProperty().get() == Status.PAUSED);
+        FrameAdapter live = vm.framesProperty().get();
+        byte[] junk = {(byte) 0xCA, (byte) 0xFE, 0, 1, 2, 3, (byte) 0xFF};
+        Path chosen = Files.write(dir.resolve("chosen.run"), junk);
+
+        vm.openRun(chosen);
+        ui.runUntil(() -> vm.noticeProperty().get() != null);
+
+        assertEquals("notice.runUnreadable", vm.noticeProperty().get().key());
+        assertEquals("chosen.run", vm.noticeProperty().get().args().getFirst());
+        assertSame(live, vm.framesProperty().get(), "the live run is still on show");
+        assertEquals(Status.PAUSED, vm.statusProperty().get());
+        assertTrue(Arrays.equals(junk, Files.readAllBytes(chosen)), "the learner's file is neither moved nor changed");
+        long before = drain().seq();
+        vm.step();
+        ui.runUntil(() -> drain().seq() > before); // and it still steps
+    }
+
+    @Test
+    void aRunPastTheHistoryLimitIsStoppedThereAndTheLearnerToldWhy() throws Exception {
+        vm.close();
+        vm = new RunViewModel(ui.executor(), background, dir.resolve("classes"), 500);
+        vm.run("Spin", """
+                import static loomlab.engine.Go.*;
+                import loomlab.engine.Chan;
+                public class Spin {
+                    public static void main(String[] args) {
+                        Chan<Integer> ticks = Chan.make("ticks", 0);
+                        go("producer", () -> { for (int i = 0; ; i++) ticks.send(i); });
+                        for (;;) { ticks.recv(); }
+                    }
+                }
+                """);
+        ui.runUntil(() -> vm.statusProperty().get() == Status.ENDED);
+
+        assertEquals(RunEnd.Kind.STOPPED, vm.endProperty().get().kind());
+        assertEquals("notice.historyFull", vm.noticeProperty().get().key());
+        assertEquals(List.of(500L), vm.noticeProperty().get().args());
+        assertEquals(500, drain().seq(), "the history ends at the limit");
+        assertEquals(500, vm.currentTrace().events().size());
+    }
+
     /** Moves the events that arrived into the model, as a frame would, and returns the latest state. */
     private VisualState drain() {
         FrameAdapter frames = vm.framesProperty().get();

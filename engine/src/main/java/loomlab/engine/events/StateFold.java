@@ -161,7 +161,13 @@ public final class StateFold {
             }
             case Deadlock(String report) -> deadlock = report;
             case Leak l -> leaks.add(l);
-            case Exit e -> exit = e;
+            case Exit e -> {
+                exit = e;
+                LiveGoroutine main = goroutines.get(1L);
+                if (e.status() == 0 && main != null && main.state != State.DEAD) {
+                    stop(1).dead(); // main returned: the program is over (no GoEnd comes for it)
+                }
+            }
         }
     }
 

@@ -209,7 +209,13 @@ final class VisualFold {
             }
             case Deadlock(String report) -> deadlock = report;
             case Leak l -> leaks.add(l);
-            case Exit e -> exit = e;
+            case Exit e -> {
+                exit = e;
+                LiveGoroutine main = goroutines.get(1);
+                if (e.status() == 0 && main != null && main.state != VisualState.State.DEAD) {
+                    stop(1).die(nanos); // main returned: the program is over (no GoEnd comes for it)
+                }
+            }
         }
     }
 

@@ -67,9 +67,11 @@ final class ChannelsViewCard {
         deliveredValue.setId("chan-" + id + "-delivered-value");
         deliveredValue.getStyleClass().add("value");
         delivered.setVisible(false);
-        VBox right = new VBox(caption(ViewTexts.get("channels.receivers")), recvq, delivered);
+        VBox right = new VBox(caption(ViewTexts.get("channels.receivers")), recvq);
         right.getStyleClass().add("side");
-        box.getChildren().addAll(title, ChannelsView.row("body", left, arrow(), slots, arrow(), right));
+        // The latest delivery has a row of its own, under the receivers: a narrow card must not squeeze it.
+        delivered.setManaged(false);
+        box.getChildren().addAll(title, ChannelsView.row("body", left, arrow(), slots, arrow(), right), delivered);
     }
 
     void show(VisualState.Channel c, VisualState state, long selected) {
@@ -111,6 +113,7 @@ final class ChannelsViewCard {
 
     private void showDelivered(VisualState.Delivery last, VisualState state) {
         delivered.setVisible(last != null);
+        delivered.setManaged(last != null);
         if (last == null) {
             if (!delivered.getChildren().isEmpty()) {
                 delivered.getChildren().clear();

@@ -112,6 +112,24 @@ class RunModelTest {
     }
 
     @Test
+    void whenTheRunExitsNormallyMainIsDeadAndItsPIsFree() {
+        on(0, 0, new GoStart(1)).add(new GoCreate(2, 1, "worker"));
+        add(new Exit(0, ""));
+
+        assertEquals(State.DEAD, state().goroutine(1).state(), "main returned: no GoEnd comes for it");
+        assertEquals(0L, state().processor(0).running());
+        assertEquals(State.RUNNABLE, state().goroutine(2).state(), "a leaked goroutine keeps its state");
+    }
+
+    @Test
+    void afterADeadlockMainKeepsTheStateItWasStuckIn() {
+        on(0, 0, new GoStart(1)).on(0, 0, new GoBlock(1, "chan receive", 3));
+        add(new Exit(2, "fatal error: all goroutines are asleep - deadlock!"));
+
+        assertEquals(State.WAITING, state().goroutine(1).state());
+    }
+
+    @Test
     void eachGoroutineKeepsOneColourAndNeighboursDiffer() {
         assertEquals(VisualState.Goroutine.colourOf(1), VisualState.Goroutine.colourOf(1 + VisualState.PALETTE_SIZE));
         assertNotEquals(VisualState.Goroutine.colourOf(1), VisualState.Goroutine.colourOf(2));

@@ -64,7 +64,7 @@ class GoroutineTableViewTest {
 
     @Test
     void howLongIsTheStatesClockMinusWhenTheGoroutineEnteredItsState() {
-        VisualState later = run.latest();
+        VisualState later = run.stateAt(run.size() - 1); // before the exit, when main still runs
         WaitForAsyncUtils.waitForAsyncFx(5000, () -> table.show(later));
         Goroutine main = later.goroutine(1);
 

@@ -62,13 +62,16 @@ final class RunViews {
         timeline.selectedGoroutineProperty().bindBidirectional(selected);
         console.selectedGoroutineProperty().bindBidirectional(selected);
         selected.addListener((_, _, g) -> highlight(g.longValue()));
-        scheduler.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            long g = goroutineAt(e.getPickResult().getIntersectedNode());
-            if (g > 0) {
-                selected.set(g);
-                onGoroutineClicked.accept(g);
-            }
-        });
+        // A goroutine's token is clickable wherever it is drawn: a run queue, a channel's queue, a context.
+        for (javafx.scene.Node view : List.of(scheduler, channels, contexts)) {
+            view.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                long g = goroutineAt(e.getPickResult().getIntersectedNode());
+                if (g > 0) {
+                    selected.set(g);
+                    onGoroutineClicked.accept(g);
+                }
+            });
+        }
         goroutines.addEventHandler(MouseEvent.MOUSE_CLICKED, _ -> {
             if (selected.get() > 0) {
                 onGoroutineClicked.accept(selected.get());

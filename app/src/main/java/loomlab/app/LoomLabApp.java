@@ -68,7 +68,10 @@ public final class LoomLabApp extends Application {
             public void handle(long now) {
                 stop();
                 long ms = (System.nanoTime() - Main.STARTED_NANOS) / 1_000_000;
-                System.err.println("LoomLab: window shown " + ms + " ms after main()");
+                long sinceStart = ProcessHandle.current().info().startInstant()
+                        .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+                System.err.println("LoomLab: window shown " + ms + " ms after main(), " + sinceStart
+                        + " ms after the process started (with ./loomlab: when the launcher started)");
                 if (exit) {
                     javafx.application.Platform.exit();
                 }

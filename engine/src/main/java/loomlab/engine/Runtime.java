@@ -34,6 +34,8 @@ public final class Runtime {
     private static final long ONE_LIVE = 1L << 32;
     private static final long BLOCKED_MASK = ONE_LIVE - 1;
     private static final StackWalker WALKER = StackWalker.getInstance();
+    /** How many of the learner's frames an event's stack keeps. */
+    private static final int STACK_FRAMES = 8;
     /**
      * On the virtual clock, how many timers may fire in a row without waking any goroutine before
      * the run is called a deadlock (a ticker nobody reads would otherwise spin time forever).
@@ -264,6 +266,17 @@ public final class Runtime {
         }
     }
 
+    /** The learner's frames of the current stack, innermost first, at most {@link #STACK_FRAMES}; null if none. */
+    private static String learnerStack() {
+        return WALKER.walk(frames -> {
+            List<String> at = frames.filter(f -> !Traceback.hidden(f.getClassName()))
+                    .limit(STACK_FRAMES)
+                    .map(f -> Traceback.location(f.toStackTraceElement()))
+                    .toList();
+            return at.isEmpty() ? null : String.join(Traced.FRAME_SEPARATOR, at);
+        });
+    }
+
     private static StackTraceElement callerFrame() {
         return WALKER.walk(frames -> frames
                 .filter(f -> !Traceback.hidden(f.getClassName()))
@@ -344,11 +357,13 @@ public final class Runtime {
         }
     }
 
-    /** {@link #switchPoint()} for a known goroutine; in a traced deterministic run it notes the learner's line. */
+    /**
+     * {@link #switchPoint()} for a known goroutine; in a traced deterministic run it notes where
+     * the learner's code is: its stack, innermost frame first ({@link Traced#line()}).
+     */
     void switchPoint(Goroutine g) {
         if (tracing && mode == RunMode.DETERMINISTIC) {
-            StackTraceElement at = callerFrame();
-            g.line = at == null ? null : Traceback.location(at);
+            g.line = learnerStack();
         }
         scheduler.switchPoint(g);
     }

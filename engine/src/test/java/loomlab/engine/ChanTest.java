@@ -316,4 +316,26 @@ class ChanTest {
         assertEquals(List.of(4, 0, 1), made.stream().map(loomlab.engine.events.Event.ChanMake::cap).toList());
         assertEquals(List.of("jobs(cap 4)", "done(cap 0)", "chan#N(cap 1)"), names);
     }
+
+    private static void sendFromAHelper(Chan<Integer> ch) {
+        ch.send(1);
+    }
+
+    @Test
+    @DisplayName("a traced deterministic run records the learner's stack, innermost frame first")
+    void eventsCarryTheLearnersStack() {
+        List<loomlab.engine.events.Traced> events = new ArrayList<>();
+        Runtime.builder().mode(RunMode.DETERMINISTIC).seed(1).events(events::add)
+                .out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build().start(() -> {
+                    Chan<Integer> ch = Chan.make(1);
+                    sendFromAHelper(ch);
+                });
+        loomlab.engine.events.Traced send = events.stream()
+                .filter(t -> t.event() instanceof loomlab.engine.events.Event.ChanSend).findFirst().orElseThrow();
+        assertTrue(send.line().matches("ChanTest\\.java:\\d+ ← ChanTest\\.java:\\d+"), send.line());
+        assertEquals(send.line().substring(0, send.line().indexOf(" ← ")), send.top());
+        int helper = Integer.parseInt(send.top().substring("ChanTest.java:".length()));
+        int caller = Integer.parseInt(send.line().substring(send.line().lastIndexOf(':') + 1));
+        assertTrue(helper < caller, "the helper's line (above in this file) comes first: " + send.line());
+    }
 }

@@ -508,9 +508,10 @@ public final class RunViewModel {
         List<Traced> events = frames.get().model().events();
         for (int i = (int) Math.min(seq, events.size()) - 1; i >= 0; i--) {
             Traced t = events.get(i);
-            if (t.g() == g && t.line() != null && t.line().startsWith(file)) {
+            String top = t.top();
+            if (t.g() == g && top != null && top.startsWith(file)) {
                 try {
-                    return OptionalInt.of(Integer.parseInt(t.line().substring(file.length())));
+                    return OptionalInt.of(Integer.parseInt(top.substring(file.length())));
                 } catch (NumberFormatException e) {
                     return OptionalInt.empty();
                 }

@@ -36,8 +36,8 @@ import loomlab.visualizer.model.VisualState.State;
  *
  * <p>The rows are the state's own immutable {@link Goroutine} records; "for" and "at" depend on the
  * moment shown as well, so their cells bind to {@link #nanos} and {@link #seq}: a frame updates
- * the visible cells only. "At" is the source line of the goroutine's latest event (the engine
- * records lines in deterministic mode only); the events carry no deeper stack.
+ * the visible cells only. "At" is the learner's stack at the goroutine's latest event, innermost
+ * frame first (the engine records it in deterministic mode only: {@code Traced#line}).
  */
 public final class GoroutineTableView extends TableView<Goroutine> {
     private static final Map<State, PseudoClass> STATE_CLASSES = new HashMap<>();
@@ -74,7 +74,7 @@ public final class GoroutineTableView extends TableView<Goroutine> {
                 boundColumn(ViewTexts.get("table.for"), "for", 70, g -> Bindings.createStringBinding(
                         () -> g.state() == State.DEAD ? "" : duration(nanos.get() - g.since()), nanos)),
                 column(ViewTexts.get("table.creator"), "creator", 64, g -> g.creator() > 0 ? "g" + g.creator() : "—"),
-                boundColumn(ViewTexts.get("table.at"), "at", 140, g -> Bindings.createStringBinding(
+                boundColumn(ViewTexts.get("table.at"), "at", 220, g -> Bindings.createStringBinding(
                         () -> sourceLines.at(g.id(), seq.get()), seq))));
         setRowFactory(_ -> new StateRow());
         getSelectionModel().selectedItemProperty().addListener((_, _, g) -> {

@@ -46,7 +46,7 @@ class GoroutineTableViewTest {
         VisualState state = run.stateAt(blockedAt);
 
         assertEquals(state.goroutines(), table.getItems());
-        assertEquals(List.of("G", "Name", "State", "Wait reason", "For", "Creator", "At"),
+        assertEquals(List.of("G", "Name", "State", "Wait reason", "For", "Creator", "Stack (innermost first)"),
                 table.getColumns().stream().map(TableColumn::getText).toList());
         assertTrue(robot.lookup("#goroutineTable").tryQuery().isPresent());
     }

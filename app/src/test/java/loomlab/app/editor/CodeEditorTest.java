@@ -117,9 +117,9 @@ class CodeEditorTest {
         assertFalse(styleAt("bal + 1", 3).contains(CodeEditor.ERROR));
         assertTrue(styleAt("send(0)", 6).contains(CodeEditor.ERROR), "the ')' before the missing ';'");
         assertEquals(List.of(CodeEditor.CURRENT_LINE), fx(() -> List.copyOf(editor.area().getParagraph(9).getParagraphStyle())));
-        long markers = fx(() -> robot.lookup(".diagnostic-marker.diagnostic-error").queryAll().stream()
-                .filter(Node::isVisible).count());
-        assertEquals(2, markers);
+        // The gutter's markers are drawn by the next layout pass: wait for it, not for a time.
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> markers(robot)) == 2);
+        assertEquals(2, fx(() -> markers(robot)));
 
         WritableImage image = fx(() -> editor.getScene().snapshot(null));
         PngWriter.write(image, SCREENSHOT);
@@ -132,5 +132,9 @@ class CodeEditorTest {
         assertFalse(styleAt("bal + 1", 0).contains(CodeEditor.ERROR));
         assertTrue(fx(() -> editor.area().getParagraph(9).getParagraphStyle().isEmpty()));
         assertEquals(0, fx(() -> robot.lookup(".diagnostic-marker").queryAll().stream().filter(Node::isVisible).count()));
+    }
+
+    private long markers(FxRobot robot) {
+        return robot.lookup(".diagnostic-marker.diagnostic-error").queryAll().stream().filter(Node::isVisible).count();
     }
 }

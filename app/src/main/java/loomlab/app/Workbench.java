@@ -297,15 +297,25 @@ final class Workbench {
     }
 
     private void saveProgress(Progress progress) {
+        saveInBackground(progressStore.file(), () -> progressStore.save(progress));
+    }
+
+    /** A write that may fail. */
+    private interface Write {
+        void run() throws java.io.IOException;
+    }
+
+    /** Runs {@code write} off the FX thread; a failure is told in the window, naming {@code file}. */
+    private void saveInBackground(java.nio.file.Path file, Write write) {
         if (background.isShutdown()) {
             return;
         }
         background.execute(() -> {
             try {
-                progressStore.save(progress);
+                write.run();
             } catch (java.io.IOException e) {
                 javafx.application.Platform.runLater(() ->
-                        window.tell(Notice.error("notice.saveFailed", progressStore.file(), e.getMessage())));
+                        window.tell(Notice.error("notice.saveFailed", file, e.getMessage())));
             }
         });
     }
@@ -321,17 +331,7 @@ final class Workbench {
                 l == null ? "" : l.id(), s == null ? "" : s.id(), e == null ? "" : e.id(),
                 bounds());
         Settings snapshot = settings;
-        if (background.isShutdown()) {
-            return;
-        }
-        background.execute(() -> {
-            try {
-                settingsStore.save(snapshot);
-            } catch (java.io.IOException failure) {
-                javafx.application.Platform.runLater(() ->
-                        window.tell(Notice.error("notice.saveFailed", settingsStore.file(), failure.getMessage())));
-            }
-        });
+        saveInBackground(settingsStore.file(), () -> settingsStore.save(snapshot));
     }
 
     /** Where the window is, to open there next time; null before it is first shown. */

@@ -171,15 +171,22 @@ class RunMainTest {
 
     @Test
     void anExampleIsFoundByItsId() {
-        String previous = System.getProperty(Program.EXAMPLES_PROPERTY);
-        System.setProperty(Program.EXAMPLES_PROPERTY, "../examples");
-        try {
+        withExamples("../examples", () -> {
             assertEquals(0, run("pingpong"), err.toString(StandardCharsets.UTF_8));
             assertEquals("ball is now 1\nball is now 2\nball is now 3\n", out.toString(StandardCharsets.UTF_8));
             err.reset();
             assertEquals(1, run("NoSuchExample"));
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("or an example: Deadlock, PingPong"),
                     err.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    /** Runs {@code body} with the examples' directories set to {@code dirs}, then puts the setting back. */
+    private static void withExamples(String dirs, Runnable body) {
+        String previous = System.getProperty(Program.EXAMPLES_PROPERTY);
+        System.setProperty(Program.EXAMPLES_PROPERTY, dirs);
+        try {
+            body.run();
         } finally {
             if (previous == null) {
                 System.clearProperty(Program.EXAMPLES_PROPERTY);
@@ -200,22 +207,14 @@ class RunMainTest {
                     }
                 }
                 """);
-        String previous = System.getProperty(Program.EXAMPLES_PROPERTY);
-        System.setProperty(Program.EXAMPLES_PROPERTY, "../examples" + java.io.File.pathSeparator + lesson);
-        try {
+        withExamples("../examples" + java.io.File.pathSeparator + lesson, () -> {
             assertEquals(0, run("hello"), err.toString(StandardCharsets.UTF_8));
             assertEquals("hello from a lesson\n", out.toString(StandardCharsets.UTF_8));
             err.reset();
             assertEquals(1, run("NoSuchExample"));
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("or an example: Deadlock, Hello, PingPong"),
                     err.toString(StandardCharsets.UTF_8));
-        } finally {
-            if (previous == null) {
-                System.clearProperty(Program.EXAMPLES_PROPERTY);
-            } else {
-                System.setProperty(Program.EXAMPLES_PROPERTY, previous);
-            }
-        }
+        });
     }
 
     private List<Traced> tracedRun(Path dir, Path program, String seed, String name) throws IOException {

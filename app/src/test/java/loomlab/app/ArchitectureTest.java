@@ -51,6 +51,31 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule appSeesOnlyThePublicEngineApi = noClasses()
+            .that().resideInAPackage("loomlab.app..")
+            .should().dependOnClassesThat(
+                    resideInAPackage("loomlab.engine.internal..")
+                            .or(resideInAnyPackage("loomlab.engine..").and(not(modifier(PUBLIC)))))
+            .because("the workbench runs programs in a child JVM and learns what they do from events;"
+                    + " it never reaches into the engine")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule viewModelsNeedNoScreen = noClasses()
+            .that().resideInAPackage("loomlab.app.viewmodel..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+            .because("a ViewModel is tested without a screen; the views bind to its properties")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule contentAndGradingNeedNoJavaFx = noClasses()
+            .that().resideInAnyPackage("loomlab.lessons..", "loomlab.exercises..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("lessons are checked and exercises graded on the command line and in a child JVM,"
+                    + " where there is no JavaFX")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static void importSeesTheApp(JavaClasses classes) {
         assertTrue(classes.contain(LoomLabApp.class), "the import found no LoomLab classes");
     }

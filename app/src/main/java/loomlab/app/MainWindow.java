@@ -147,6 +147,11 @@ final class MainWindow {
         panes.build(viewsPane, consoleHost);
         wireStatus();
         subscriptions.add(Presentation.apply(bench, this));
+        subscriptions.add(bench.exercises.reportProperty().subscribe(report -> {
+            if (report != null) {
+                javafx.application.Platform.runLater(this::scrollToGradeResults);
+            }
+        }));
     }
 
     BorderPane root() {
@@ -512,6 +517,21 @@ final class MainWindow {
         exerciseList.getSelectionModel().select(exercise);
         lessonTree.getSelectionModel().clearSelection();
         panes.showWatch(List.of());
+    }
+
+    /** Scrolls the step pane so that the grade's results start at its top: the learner's next read. */
+    private void scrollToGradeResults() {
+        javafx.scene.Node results = stepHost.lookup("#gradeResults");
+        if (results == null) {
+            return;
+        }
+        stepScroll.layout();
+        double contentHeight = stepScroll.getContent().getBoundsInLocal().getHeight();
+        double viewportHeight = stepScroll.getViewportBounds().getHeight();
+        double y = stepScroll.getContent().sceneToLocal(results.localToScene(0, 0)).getY();
+        if (contentHeight > viewportHeight) {
+            stepScroll.setVvalue(Math.clamp(y / (contentHeight - viewportHeight), 0, 1));
+        }
     }
 
     /** Opens a grading failure's saved run in the views. */

@@ -285,6 +285,8 @@ final class Workbench {
         if (d == null || exercises.exerciseProperty().get() == null) {
             return;
         }
+        // The grader reads the file: it must exist even if the learner has not typed yet.
+        workspace.saveSoon(d.file(), editor.getText());
         workspace.flush();
         exercises.grade(d.file(), new Texts(locale()).locale(), home.resolve("runs"));
     }

@@ -27,16 +27,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class JavaSourceTest {
-    private static final String PING_PONG = """
+    /** Squares three numbers in a goroutine and sums them over a buffered channel. */
+    private static final String SQUARES = """
             import static loomlab.engine.Go.*;
 
             import loomlab.engine.Chan;
 
-            public class PingPong {
+            public class Squares {
                 public static void main(String[] args) {
-                    Chan<Integer> ping = Chan.make();
-                    go("ponger", () -> ping.send(41 + 1));
-                    println("got", ping.recv());
+                    Chan<Integer> squares = Chan.make(3);
+                    go("squarer", () -> {
+                        for (int n = 1; n <= 3; n++) {
+                            squares.send(n * n);
+                        }
+                        squares.close();
+                    });
+                    int sum = 0;
+                    for (int square : squares) {
+                        sum += square;
+                    }
+                    println("sum", sum);
                 }
             }
             """;
@@ -61,14 +71,14 @@ class JavaSourceTest {
 
     @Test
     void aGoodProgramLoadsAndRunsOnTheEngine() throws Exception {
-        JavaSource.Compilation compiled = new JavaSource("PingPong", PING_PONG).compile("-proc:none");
+        JavaSource.Compilation compiled = new JavaSource("Squares", SQUARES).compile("-proc:none");
 
         assertTrue(compiled.ok(), compiled.problems().toString());
         assertEquals(List.of(), compiled.problems());
-        assertEquals(Set.of("PingPong"), compiled.classes().keySet(), "the lambda is a method, not a class");
-        Method main = compiled.classLoader(getClass().getClassLoader()).loadClass("PingPong")
+        assertEquals(Set.of("Squares"), compiled.classes().keySet(), "the lambda is a method, not a class");
+        Method main = compiled.classLoader(getClass().getClassLoader()).loadClass("Squares")
                 .getMethod("main", String[].class);
-        assertEquals("got 42\n", run(main));
+        assertEquals("sum 14\n", run(main));
     }
 
     @Test
@@ -147,7 +157,7 @@ class JavaSourceTest {
 
     @Test
     void theClassPathGivenInTheOptionsReplacesThisJvms() {
-        JavaSource.Compilation compiled = new JavaSource("PingPong", PING_PONG)
+        JavaSource.Compilation compiled = new JavaSource("Squares", SQUARES)
                 .compile(List.of("-cp", ""), Locale.ENGLISH);
 
         assertFalse(compiled.ok());
@@ -172,7 +182,7 @@ class JavaSourceTest {
     /** Run in a JVM without javac by {@link #withoutACompilerTheCompileIsOneProblemNotAnException}. */
     static final class WithoutCompiler {
         public static void main(String[] args) {
-            JavaSource.Compilation compiled = new JavaSource("PingPong", PING_PONG).compile();
+            JavaSource.Compilation compiled = new JavaSource("Squares", SQUARES).compile();
             System.out.println("available " + JavaSource.compilerAvailable());
             System.out.println("ok " + compiled.ok());
             compiled.problems().forEach(System.out::println);

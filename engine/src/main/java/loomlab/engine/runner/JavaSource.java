@@ -92,10 +92,10 @@ public record JavaSource(String className, String text) {
             throw new UncheckedIOException(e); // closing a file manager that only read jars from the class path
         }
         List<Problem> problems = problems(collected.getDiagnostics(), locale);
-        if (!compiled && problems.stream().noneMatch(Problem::error)) {
-            problems.add(new Problem(0, 0, "javac failed and gave no error", true, ""));
-        }
         if (!compiled) {
+            if (problems.stream().noneMatch(Problem::error)) {
+                problems.add(new Problem(0, 0, "javac failed and gave no error", true, ""));
+            }
             return new Compilation(Map.of(), problems); // javac may have written some classes: none of them counts
         }
         Map<String, byte[]> classes = new LinkedHashMap<>();

@@ -69,33 +69,6 @@ class InMemoryCompilerTest {
     }
 
     @Test
-    void twoMistakesGiveTwoErrorsAtTheirLinesAndColumns() {
-        String source = """
-                public class Broken {
-                    public static void main(String[] args) {
-                        int x = "text";
-                        undefinedMethod(x);
-                    }
-                }
-                """;
-
-        CompileResult result = InMemoryCompiler.compile("Broken", source, classes, Locale.ENGLISH);
-
-        assertFalse(result.ok());
-        assertEquals(2, result.diagnostics().size(), result.diagnostics().toString());
-        Diagnostic first = result.diagnostics().get(0);
-        Diagnostic second = result.diagnostics().get(1);
-        assertEquals(3, first.line());
-        assertEquals(17, first.column());
-        assertTrue(first.error());
-        assertTrue(first.message().contains("incompatible types"), first.message());
-        assertEquals(4, second.line());
-        assertEquals(9, second.column());
-        assertTrue(second.message().contains("cannot find symbol"), second.message());
-        assertFalse(Files.exists(classes.resolve("Broken.class")));
-    }
-
-    @Test
     void aMissingSemicolonPointsAtTheEndOfTheStatement() {
         String source = """
                 public class Semi {

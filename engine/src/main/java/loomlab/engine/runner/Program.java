@@ -5,24 +5,15 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * A program to run: the {@code main} method of a class on the class path, of a {@code .java} file
- * compiled here with {@code javax.tools}, or of an example of {@code examples/} named by its id.
+ * compiled here in memory ({@link JavaSource}), or of an example of {@code examples/} named by its id.
  *
  * @param name what the trace calls it: the file name, or the class name
  * @param main its {@code static void main(String[])}
@@ -89,7 +80,6 @@ record Program(String name, Method main) {
         }
     }
 
-    /** {@code examples/<id>.java}, the id matched without regard to case; null if there is none. */
     /** The examples' directories: {@link #EXAMPLES_PROPERTY}, a path list (examples/, then each lesson's folder). */
     private static List<Path> exampleDirs() {
         String dirs = System.getProperty(EXAMPLES_PROPERTY);
@@ -137,35 +127,27 @@ record Program(String name, Method main) {
         if (!Files.isRegularFile(source)) {
             throw new NotRunnable("no such file: " + source, false);
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
+        if (!JavaSource.compilerAvailable()) {
             throw new NotRunnable("this Java has no compiler; run LoomLab on a JDK, not a JRE", false);
         }
-        Path classes = Files.createTempDirectory("loomlab-run");
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                    "-proc:none", "-Xlint:none");
-            boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjects(source)).call();
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() == Diagnostic.Kind.ERROR || !ok) {
-                    err.printf("%s:%d: %s: %s%n", source.getFileName(), d.getLineNumber(),
-                            d.getKind().toString().toLowerCase(Locale.ROOT), d.getMessage(Locale.ROOT));
-                }
+        String fileName = source.getFileName().toString();
+        String name = fileName.replaceFirst("\\.java$", "");
+        String text = Files.readString(source);
+        JavaSource.Compilation compiled = new JavaSource(name, text).compile("-proc:none", "-Xlint:none");
+        if (!compiled.ok()) {
+            for (JavaSource.Problem p : compiled.problems()) {
+                err.printf("%s:%s %s: %s%n", fileName, p.line() > 0 ? p.line() + ":" : "",
+                        p.error() ? "error" : "warning", p.message());
             }
-            if (!ok) {
-                throw new NotRunnable("compilation failed", true);
-            }
+            throw new NotRunnable("compilation failed", true);
         }
-        String name = source.getFileName().toString().replaceFirst("\\.java$", "");
-        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Program.class.getClassLoader());
-        var pkg = PACKAGE.matcher(Files.readString(source));
+        ClassLoader loader = compiled.classLoader(Program.class.getClassLoader());
+        var pkg = PACKAGE.matcher(text);
         try {
             Class<?> c = Class.forName(pkg.find() ? pkg.group(1) + "." + name : name, true, loader);
-            return new Program(source.getFileName().toString(), findMain(c));
+            return new Program(fileName, findMain(c));
         } catch (ClassNotFoundException e) {
-            throw new NotRunnable(source.getFileName() + " must declare a class named " + name, false);
+            throw new NotRunnable(fileName + " must declare a class named " + name, false);
         }
     }
 

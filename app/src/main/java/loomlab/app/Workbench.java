@@ -123,6 +123,7 @@ final class Workbench {
         language.set(forced != null ? forced.getLanguage() : s.language());
         fontScale.set(s.fontScale() > 0 ? s.fontScale() : 1);
         presentation.set(s.presentation()); // an instructor who left in presentation mode comes back to it
+        dark.set(s.dark());
         run.seedProperty().set(s.seed());
         run.procsProperty().set(Math.max(1, s.procs()));
         run.modeProperty().set("real".equals(s.mode()) ? RunMode.REAL : RunMode.DETERMINISTIC);
@@ -164,7 +165,7 @@ final class Workbench {
         });
         run.endProperty().subscribe(this::runEnded);
         for (var p : List.of(run.seedProperty(), run.procsProperty(), run.modeProperty(), run.clockProperty(),
-                run.speedProperty(), language, fontScale, presentation)) {
+                run.speedProperty(), language, fontScale, presentation, dark)) {
             p.addListener((_, _, _) -> saveSettings());
         }
     }
@@ -331,7 +332,7 @@ final class Workbench {
                 run.modeProperty().get() == RunMode.REAL ? "real" : "deterministic",
                 run.clockProperty().get() == ClockMode.REAL ? "real" : "virtual", run.speedProperty().get(),
                 l == null ? "" : l.id(), s == null ? "" : s.id(), e == null ? "" : e.id(),
-                bounds());
+                bounds(), dark.get());
         Settings snapshot = settings;
         saveInBackground(settingsStore.file(), () -> settingsStore.save(snapshot));
     }

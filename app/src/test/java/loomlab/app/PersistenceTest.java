@@ -78,6 +78,7 @@ class PersistenceTest {
         fx(() -> {
             bench.lessons.select(Fixtures.LESSON.id(), "recap");
             bench.presentation.set(true);
+            bench.dark.set(true);
             Presentation.zoom(bench, +1);
             return null;
         });
@@ -92,6 +93,7 @@ class PersistenceTest {
         assertEquals(7, bench.run.speedProperty().get());
         assertEquals("recap", bench.lessons.stepProperty().get().id(), "the last step is on show again");
         assertTrue(bench.presentation.get());
+        assertTrue(bench.dark.get(), "the dark theme is kept");
         assertEquals(1.5, bench.fontScale.get(), 1e-9, "presentation's 1.4, one step up");
         assertTrue(bench.lessons.isDone(Fixtures.LESSON, Fixtures.LESSON.steps().get(0)));
         assertTrue(bench.lessons.isDone(Fixtures.LESSON, Fixtures.LESSON.steps().get(1)));

@@ -67,6 +67,18 @@ final class KeyValueFile {
 
     /** The entries after the kind line, values unescaped; anything else throws. */
     static List<Entry> parse(String text, String kind, int version) throws Unreadable {
+        return parse(text, kind, version, version).entries();
+    }
+
+    /** What a file of a format with several versions holds: its version and its entries. */
+    record Versioned(int version, List<Entry> entries) {
+    }
+
+    /**
+     * The entries of a file whose version is any from {@code oldest} to {@code newest}, and which
+     * version it is, so that the reader can fill in what an older version did not have.
+     */
+    static Versioned parse(String text, String kind, int oldest, int newest) throws Unreadable {
         List<String> lines = text.lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
@@ -74,8 +86,9 @@ final class KeyValueFile {
         if (lines.isEmpty()) {
             throw new Unreadable("empty");
         }
-        String expected = kind + "=" + version;
-        if (!lines.getFirst().equals(expected)) {
+        int version = versionOf(lines.getFirst(), kind);
+        if (version < oldest || version > newest) {
+            String expected = kind + "=" + (oldest == newest ? Integer.toString(newest) : oldest + ".." + newest);
             throw new Unreadable("first entry is not " + expected + ": " + abbreviate(lines.getFirst()));
         }
         if (!lines.getLast().equals(END)) {
@@ -94,7 +107,19 @@ final class KeyValueFile {
             }
             entries.add(new Entry(line.substring(0, equals), parts));
         }
-        return entries;
+        return new Versioned(version, entries);
+    }
+
+    /** The version in the kind line {@code kind=N}, or -1 if the line is not one. */
+    private static int versionOf(String line, String kind) {
+        if (!line.startsWith(kind + "=")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(line.substring(kind.length() + 1));
+        } catch (NumberFormatException notAVersion) {
+            return -1;
+        }
     }
 
     private static String escape(String value) {

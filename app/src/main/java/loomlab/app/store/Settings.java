@@ -19,10 +19,11 @@ import java.util.Set;
  * @param lastStep     the step of that lesson, or {@code ""}
  * @param lastExercise the exercise open when the app closed, or {@code ""}
  * @param windowBounds x, y, width, height of the window, or null for the default placement
+ * @param dark         whether the dark theme is on
  */
 public record Settings(String language, double fontScale, boolean presentation, long seed, int procs,
                        String mode, String clock, double speed, String lastLesson, String lastStep,
-                       String lastExercise, double[] windowBounds) {
+                       String lastExercise, double[] windowBounds, boolean dark) {
 
     private static final Set<String> MODES = Set.of("real", "deterministic");
     private static final Set<String> CLOCKS = Set.of("real", "virtual");
@@ -61,7 +62,7 @@ public record Settings(String language, double fontScale, boolean presentation, 
 
     /** Follow the system language, normal size, a deterministic run on two Ps with seed 1. */
     public static Settings defaults() {
-        return new Settings("", 1.0, false, 1, 2, "deterministic", "virtual", 0, "", "", "", null);
+        return new Settings("", 1.0, false, 1, 2, "deterministic", "virtual", 0, "", "", "", null, false);
     }
 
     /** A copy; changing it does not change these settings. */
@@ -74,37 +75,42 @@ public record Settings(String language, double fontScale, boolean presentation, 
 
     public Settings withLanguage(String language) {
         return new Settings(language, fontScale, presentation, seed, procs, mode, clock, speed,
-                lastLesson, lastStep, lastExercise, windowBounds);
+                lastLesson, lastStep, lastExercise, windowBounds, dark);
     }
 
     public Settings withFontScale(double fontScale) {
         return new Settings(language, fontScale, presentation, seed, procs, mode, clock, speed,
-                lastLesson, lastStep, lastExercise, windowBounds);
+                lastLesson, lastStep, lastExercise, windowBounds, dark);
     }
 
     public Settings withPresentation(boolean presentation) {
         return new Settings(language, fontScale, presentation, seed, procs, mode, clock, speed,
-                lastLesson, lastStep, lastExercise, windowBounds);
+                lastLesson, lastStep, lastExercise, windowBounds, dark);
     }
 
     public Settings withRun(long seed, int procs, String mode, String clock, double speed) {
         return new Settings(language, fontScale, presentation, seed, procs, mode, clock, speed,
-                lastLesson, lastStep, lastExercise, windowBounds);
+                lastLesson, lastStep, lastExercise, windowBounds, dark);
     }
 
     public Settings withLastStep(String lastLesson, String lastStep) {
         return new Settings(language, fontScale, presentation, seed, procs, mode, clock, speed,
-                lastLesson, lastStep, lastExercise, windowBounds);
+                lastLesson, lastStep, lastExercise, windowBounds, dark);
     }
 
     public Settings withLastExercise(String lastExercise) {
         return new Settings(language, fontScale, presentation, seed, procs, mode, clock, speed,
-                lastLesson, lastStep, lastExercise, windowBounds);
+                lastLesson, lastStep, lastExercise, windowBounds, dark);
     }
 
     public Settings withWindowBounds(double[] windowBounds) {
         return new Settings(language, fontScale, presentation, seed, procs, mode, clock, speed,
-                lastLesson, lastStep, lastExercise, windowBounds);
+                lastLesson, lastStep, lastExercise, windowBounds, dark);
+    }
+
+    public Settings withDark(boolean dark) {
+        return new Settings(language, fontScale, presentation, seed, procs, mode, clock, speed,
+                lastLesson, lastStep, lastExercise, windowBounds, dark);
     }
 
     // ---- Records compare arrays by identity; settings compare the bounds by value -------------
@@ -123,13 +129,14 @@ public record Settings(String language, double fontScale, boolean presentation, 
                 && lastLesson.equals(that.lastLesson)
                 && lastStep.equals(that.lastStep)
                 && lastExercise.equals(that.lastExercise)
-                && Arrays.equals(windowBounds, that.windowBounds);
+                && Arrays.equals(windowBounds, that.windowBounds)
+                && dark == that.dark;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(language, fontScale, presentation, seed, procs, mode, clock, speed,
-                lastLesson, lastStep, lastExercise, Arrays.hashCode(windowBounds));
+                lastLesson, lastStep, lastExercise, Arrays.hashCode(windowBounds), dark);
     }
 
     @Override
@@ -137,7 +144,8 @@ public record Settings(String language, double fontScale, boolean presentation, 
         return "Settings[language=" + language + ", fontScale=" + fontScale + ", presentation=" + presentation
                 + ", seed=" + seed + ", procs=" + procs + ", mode=" + mode + ", clock=" + clock
                 + ", speed=" + speed + ", lastLesson=" + lastLesson + ", lastStep=" + lastStep
-                + ", lastExercise=" + lastExercise + ", windowBounds=" + Arrays.toString(windowBounds) + "]";
+                + ", lastExercise=" + lastExercise + ", windowBounds=" + Arrays.toString(windowBounds)
+                + ", dark=" + dark + "]";
     }
 
     private static void requirePositive(String name, double value) {

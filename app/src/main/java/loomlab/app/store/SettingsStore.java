@@ -10,15 +10,18 @@ import java.util.stream.Collectors;
 
 /**
  * The settings in {@code <home>/settings.txt}, a {@link KeyValueFile} of kind
- * {@code loomlab-settings}, version 1. Every key must be present; keys this version does not know
- * are ignored. A file that cannot be read is set aside and the defaults are used.
+ * {@code loomlab-settings}, version 2 (version 1 had no {@code dark}: it reads as light). Every key
+ * of the file's version must be present; keys this version does not know are ignored. A file that
+ * cannot be read is set aside and the defaults are used.
  *
  * <p>Each method reads or writes the file at once; a save replaces the file atomically.
  */
 public final class SettingsStore {
     static final String FILE_NAME = "settings.txt";
     private static final String KIND = "loomlab-settings";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** The oldest version this one still reads. */
+    private static final int OLDEST = 1;
     private static final String COMMENT = """
             LoomLab settings, written by the app. One key=value a line; the last line must be "end".
             A file LoomLab cannot read is renamed to settings.txt.corrupt-<date> and defaults are used.""";
@@ -57,13 +60,15 @@ public final class SettingsStore {
                 entry("lastStep", s.lastStep()),
                 entry("lastExercise", s.lastExercise()),
                 entry("windowBounds", bounds == null ? "" : Arrays.stream(bounds)
-                        .mapToObj(Double::toString).collect(Collectors.joining(","))));
+                        .mapToObj(Double::toString).collect(Collectors.joining(","))),
+                entry("dark", Boolean.toString(s.dark())));
         return KeyValueFile.format(KIND, VERSION, COMMENT, entries);
     }
 
     static Settings parse(String text) throws KeyValueFile.Unreadable {
         Map<String, String> values = new HashMap<>();
-        for (KeyValueFile.Entry entry : KeyValueFile.parse(text, KIND, VERSION)) {
+        KeyValueFile.Versioned file = KeyValueFile.parse(text, KIND, OLDEST, VERSION);
+        for (KeyValueFile.Entry entry : file.entries()) {
             values.put(entry.key(), entry.value());
         }
         Fields fields = new Fields(values);
@@ -80,7 +85,8 @@ public final class SettingsStore {
                     fields.text("lastLesson"),
                     fields.text("lastStep"),
                     fields.text("lastExercise"),
-                    fields.bounds("windowBounds"));
+                    fields.bounds("windowBounds"),
+                    file.version() >= 2 && fields.bool("dark"));
         } catch (IllegalArgumentException | ArithmeticException invalid) {
             throw new KeyValueFile.Unreadable(invalid.getMessage());
         }

@@ -23,7 +23,7 @@ class SettingsStoreTest {
     Path home;
 
     private static final Settings CHOSEN = new Settings("zh", 1.5, true, 42, 4, "real", "real", 0.25,
-            "01 goroutines", "predict", "ex-pipeline", new double[] {10, 20.5, 1280, 800});
+            "01 goroutines", "predict", "ex-pipeline", new double[] {10, 20.5, 1280, 800}, true);
 
     @Test
     void noFileGivesDefaultsWithoutAProblem() {
@@ -46,6 +46,34 @@ class SettingsStoreTest {
     }
 
     @Test
+    void aVersionOneFileFromTheLastReleaseIsReadWithTheLightTheme() throws IOException {
+        // given: what LoomLab wrote before settings had "dark" (version 1)
+        Files.writeString(home.resolve("settings.txt"), """
+                # LoomLab settings, written by the app.
+                loomlab-settings=1
+                language=zh
+                fontScale=1.5
+                presentation=false
+                seed=7
+                procs=4
+                mode=real
+                clock=virtual
+                speed=0.0
+                lastLesson=channels-in-depth
+                lastStep=rendezvous
+                lastExercise=
+                windowBounds=
+                end
+                """);
+
+        Loaded<Settings> loaded = new SettingsStore(home).load();
+
+        assertEquals(Optional.empty(), loaded.problem(), "an older version is read, not set aside");
+        assertEquals(new Settings("zh", 1.5, false, 7, 4, "real", "virtual", 0, "channels-in-depth", "rendezvous",
+                "", null, false), loaded.value());
+    }
+
+    @Test
     void defaultsRoundTripWithNoWindowBounds() throws IOException {
         SettingsStore store = new SettingsStore(home);
 
@@ -61,7 +89,8 @@ class SettingsStoreTest {
 
         String text = Files.readString(home.resolve("settings.txt"));
 
-        assertTrue(text.contains("\nloomlab-settings=1\n"), text);
+        assertTrue(text.contains("\nloomlab-settings=2\n"), text);
+        assertTrue(text.contains("\ndark=true\n"), text);
         assertTrue(text.contains("\nlanguage=zh\n"), text);
         assertTrue(text.contains("\nlastLesson=01\\sgoroutines\n"), text);
         assertTrue(text.contains("\nwindowBounds=10.0,20.5,1280.0,800.0\n"), text);
@@ -86,7 +115,7 @@ class SettingsStoreTest {
             case "wrong type" -> good.replace("procs=4", "procs=four").getBytes(StandardCharsets.UTF_8);
             case "unknown mode" -> good.replace("mode=real", "mode=turbo").getBytes(StandardCharsets.UTF_8);
             case "missing key" -> good.replace("seed=42\n", "").getBytes(StandardCharsets.UTF_8);
-            case "newer version" -> good.replace("loomlab-settings=1", "loomlab-settings=2").getBytes(StandardCharsets.UTF_8);
+            case "newer version" -> good.replace("loomlab-settings=2", "loomlab-settings=3").getBytes(StandardCharsets.UTF_8);
             default -> throw new AssertionError(damage);
         };
         Files.write(store.file(), bad);

@@ -64,7 +64,26 @@ public final class InMemoryCompiler {
 
     /** A problem at no line ({@code -Werror}'s summary, say) is marked on the first. */
     private static Diagnostic diagnostic(JavaSource.Problem p) {
-        return new Diagnostic(Math.max(1, p.line()), Math.max(1, p.column()), p.message(), p.error());
+        return new Diagnostic(Math.max(1, p.line()), characterColumn(p.sourceLine(), p.column()), p.message(),
+                p.error());
+    }
+
+    /**
+     * The editor's column (characters of the line, 1-based) of javac's {@code column}, which
+     * counts a tab as reaching the next multiple of 8: on a line with tabs the two differ.
+     */
+    static long characterColumn(String line, long javacColumn) {
+        if (line == null || javacColumn < 1) {
+            return Math.max(1, javacColumn);
+        }
+        long visual = 1;
+        for (int i = 0; i < line.length(); i++) {
+            if (visual >= javacColumn) {
+                return i + 1;
+            }
+            visual = line.charAt(i) == '\t' ? ((visual - 1) / 8 + 1) * 8 + 1 : visual + 1;
+        }
+        return line.length() + 1;
     }
 
     private static void deleteClassFiles(Path dir) throws IOException {

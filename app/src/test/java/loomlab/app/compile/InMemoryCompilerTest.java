@@ -122,4 +122,26 @@ class InMemoryCompilerTest {
         assertEquals(1, result.diagnostics().size());
         assertTrue(result.diagnostics().getFirst().error());
     }
+
+    @Test
+    void anErrorOnALineIndentedWithTabsIsMarkedAtItsCharacterNotAtJavacsColumn() {
+        String source = "public class Tabs {\n\tvoid f() {\n\t\tint x = y;\n\t}\n}\n";
+
+        CompileResult result = InMemoryCompiler.compile("Tabs", source, classes);
+
+        assertFalse(result.ok());
+        var error = result.diagnostics().getFirst();
+        assertEquals(3, error.line());
+        // javac says column 25 (two tabs reach column 17); the editor's line has 2 tabs, then "int x = ".
+        assertEquals("\t\tint x = ".length() + 1, error.column());
+    }
+
+    @Test
+    void javacsColumnsBecomeCharacterColumns() {
+        assertEquals(1, InMemoryCompiler.characterColumn("\tx", 1));
+        assertEquals(2, InMemoryCompiler.characterColumn("\tx", 9));
+        assertEquals(4, InMemoryCompiler.characterColumn("ab\tx", 9));
+        assertEquals(5, InMemoryCompiler.characterColumn("abcd", 5), "just past the end");
+        assertEquals(3, InMemoryCompiler.characterColumn(null, 3), "no line: as javac said");
+    }
 }

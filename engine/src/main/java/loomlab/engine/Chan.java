@@ -87,7 +87,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         this.isTimer = isTimer;
         Goroutine g = isNil ? null : Goroutine.current();
         this.oid = isNil ? 0 : g != null ? g.runtime.nextObjectId() : id;
-        if (g != null && g.runtime.tracing) {
+        if (g != null && g.traced) {
             g.runtime.emit(g, new Event.ChanMake(oid, capacity, name == null ? "" : name));
         }
         this.buf = capacity > 0 ? new Object[capacity] : null;
@@ -254,7 +254,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             throw new RuntimeError("close of closed channel");
         }
         closed = true;
-        if (g != null && g.runtime.tracing) {
+        if (g != null && g.traced) {
             g.runtime.emit(g, new Event.ChanClose(oid, g.id));
         }
         // Release all readers: they get the zero value and ok=false.
@@ -407,7 +407,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         receiver.success = true;
         Runtime rt = tracer(g, receiver);
         if (rt != null) {
-            rt.emit(g, new Event.ChanSend(oid, gid(g), Event.text(value), -1, gid(receiver.g)));
+            traceSend(rt, g, value, -1, receiver.g);
         }
     }
 
@@ -422,7 +422,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (capacity == 0) {
             v = sender.elem;
             if (rt != null) {
-                rt.emit(g, new Event.ChanRecv(oid, gid(g), Event.text(v), true, -1, gid(sender.g)));
+                traceRecv(rt, g, v, -1, sender.g);
             }
         } else {
             int slot = recvx;
@@ -433,8 +433,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             }
             sendx = recvx;
             if (rt != null) {
-                rt.emit(g, new Event.ChanRecv(oid, gid(g), Event.text(v), true, slot, 0));
-                rt.emit(sender.g, new Event.ChanSend(oid, gid(sender.g), Event.text(sender.elem), slot, 0));
+                traceRecv(rt, g, v, slot, null);
+                traceSend(rt, sender.g, sender.elem, slot, null);
             }
         }
         sender.elem = null;
@@ -449,8 +449,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             sendx = 0;
         }
         count++;
-        if (g != null && g.runtime.tracing) {
-            g.runtime.emit(g, new Event.ChanSend(oid, g.id, Event.text(value), slot, 0));
+        if (g != null && g.traced) {
+            traceSend(g.runtime, g, value, slot, null);
         }
     }
 
@@ -462,8 +462,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             recvx = 0;
         }
         count--;
-        if (g != null && g.runtime.tracing) {
-            g.runtime.emit(g, new Event.ChanRecv(oid, g.id, Event.text(v), true, slot, 0));
+        if (g != null && g.traced) {
+            traceRecv(g.runtime, g, v, slot, null);
         }
         return v;
     }
@@ -472,8 +472,8 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     void enqueue(WaitQueue q, Waiter w) {
         q.enqueue(w);
         Goroutine g = w.g;
-        if (g != null && g.runtime.tracing) {
-            g.runtime.emit(g, new Event.WaiterEnqueue(oid, g.id, q == sendq, q == sendq ? Event.text(w.elem) : null));
+        if (g != null && g.traced) {
+            traceEnqueue(g, w, q == sendq);
         }
     }
 
@@ -501,8 +501,25 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         }
     }
 
+    // The events, each built in a method of its own: kept out of the hot methods, whose bytecode
+    // then stays small enough for the JIT to inline them when nobody listens.
+
+    /** {@code by} put {@code value} into {@code slot}, or handed it to {@code to} ({@code slot == -1}). */
+    private void traceSend(Runtime rt, Goroutine by, Object value, int slot, Goroutine to) {
+        rt.emit(by, new Event.ChanSend(oid, gid(by), Event.text(value), slot, gid(to)));
+    }
+
+    /** {@code by} took {@code value} from {@code slot}, or straight from {@code from} ({@code slot == -1}). */
+    private void traceRecv(Runtime rt, Goroutine by, Object value, int slot, Goroutine from) {
+        rt.emit(by, new Event.ChanRecv(oid, gid(by), Event.text(value), true, slot, gid(from)));
+    }
+
+    private void traceEnqueue(Goroutine g, Waiter w, boolean send) {
+        g.runtime.emit(g, new Event.WaiterEnqueue(oid, g.id, send, send ? Event.text(w.elem) : null));
+    }
+
     private void traceRecvClosed(Goroutine g) {
-        if (g != null && g.runtime.tracing) {
+        if (g != null && g.traced) {
             g.runtime.emit(g, new Event.ChanRecv(oid, g.id, null, false, -1, 0));
         }
     }
@@ -510,7 +527,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     /** The run to record in, if either side is a goroutine of a traced run; else null. */
     private static Runtime tracer(Goroutine g, Waiter w) {
         Goroutine any = g != null ? g : w.g;
-        return any != null && any.runtime.tracing ? any.runtime : null;
+        return any != null && any.traced ? any.runtime : null;
     }
 
     private static long gid(Goroutine g) {

@@ -71,7 +71,7 @@ public final class Go {
         Goroutine self = Goroutine.current();
         if (self != null) {
             self.runtime.switchPoint(self);
-            if (self.runtime.tracing) {
+            if (self.traced) {
                 self.runtime.emit(self, new loomlab.engine.events.Event.GoYield(self.id));
             }
         }
@@ -109,7 +109,7 @@ public final class Go {
             System.out.flush();
         } else if (!self.runtime.isOver()) {
             self.runtime.out().print(text);
-            if (self.runtime.tracing) {
+            if (self.traced) {
                 for (String line : text.endsWith("\n") ? text.substring(0, text.length() - 1).split("\n", -1)
                         : text.split("\n", -1)) {
                     self.runtime.emit(self, new loomlab.engine.events.Event.Output(self.id, line));

@@ -17,6 +17,11 @@ final class Goroutine {
     final long id;
     final String name;
     final Runtime runtime;
+    /**
+     * {@code runtime.tracing}, copied: the hot paths of channels and select check it on every
+     * operation, and one load is cheaper than two when nobody listens.
+     */
+    final boolean traced;
     final long creatorId;
     /** The learner's frame that said {@code go(...)}, or null for goroutine 1. */
     final StackTraceElement createdAt;
@@ -39,6 +44,7 @@ final class Goroutine {
         this.id = id;
         this.name = name;
         this.runtime = runtime;
+        this.traced = runtime.tracing;
         this.creatorId = creatorId;
         this.createdAt = createdAt;
     }

@@ -381,7 +381,7 @@ public final class Runtime {
     static void running(Goroutine g) {
         if (g != null) {
             g.state = GoroutineState.RUNNING;
-            if (g.runtime.tracing) {
+            if (g.traced) {
                 g.runtime.emit(g, new Event.GoStart(g.id));
             }
         }

@@ -134,7 +134,7 @@ public final class Select {
                 Runtime.blockForever(WaitReason.SELECT);
             }
         }
-        if (g != null && g.runtime.tracing) {
+        if (g != null && g.traced) {
             g.runtime.emit(g, new Event.SelectBegin(g.id, cases.length, dflt != null));
         }
         selectgo(g, cases, active, dflt);
@@ -252,7 +252,7 @@ public final class Select {
     }
 
     private static void chosen(Goroutine g, int index) {
-        if (g != null && g.runtime.tracing) {
+        if (g != null && g.traced) {
             g.runtime.emit(g, new Event.SelectChosen(g.id, index));
         }
     }

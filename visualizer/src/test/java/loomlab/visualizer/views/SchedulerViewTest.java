@@ -254,6 +254,49 @@ class SchedulerViewTest {
         }
     }
 
+    /** Two Ps and Ms; P0 runs g1 and queues g3..g6; P1 is idle and steals half of P0's queue. */
+    private static List<Traced> stealRun() {
+        List<Event> events = new java.util.ArrayList<>(List.of(new Event.MStart(0), new Event.MStart(1)));
+        for (long g = 1; g <= 6; g++) {
+            events.add(new Event.GoCreate(g, g == 1 ? 0 : 1, null));
+        }
+        events.add(new Event.RunqPush(0, 1, false));
+        events.add(new Event.RunqPop(0, 1, false));
+        events.add(new Event.GoStart(1));
+        for (long g = 3; g <= 6; g++) {
+            events.add(new Event.RunqPush(0, g, false));
+        }
+        events.add(new Event.RunqSteal(0, 1, List.of(5L, 6L)));
+        List<Traced> run = new java.util.ArrayList<>();
+        for (Event e : events) {
+            int p = e instanceof Event.RunqSteal || e instanceof Event.MStart m && m.m() == 1 ? 1 : 0;
+            run.add(new Traced(run.size() + 1, 0, e instanceof Event.GoStart ? 1 : 0, p, p, null, e));
+        }
+        return run;
+    }
+
+    @Test
+    void aStealFliesTheStolenTokensFromTheVictimsQueueToTheThief(FxRobot robot) {
+        List<Traced> run = stealRun();
+        RunModel model = RunModel.of(run);
+        VisualState after = model.stateAt(run.size());
+        VisualState before = model.stateAt(run.size() - 1);
+        assertEquals(List.of(5L, 6L), after.processor(1).runq());
+
+        robot.interact(() -> view.animate(before, after, javafx.util.Duration.seconds(30)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        assertInside(view, "p-1-runq", 5);
+        assertInside(view, "p-1-runq", 6);
+        assertInside(view, "p-0-runq", 3);
+        Node stolen = view.lookup("#p-1-runq").lookup("#g-5");
+        assertTrue(stolen.getTranslateX() != 0 || stolen.getTranslateY() != 0,
+                "g5 is on its way from P0's queue, not already at P1's");
+        Node stayed = view.lookup("#p-0-runq").lookup("#g-3");
+        assertEquals(0, stayed.getTranslateX());
+        assertEquals(0, stayed.getTranslateY());
+    }
+
     @Test
     void screenshotsInLightAndDark(FxRobot robot) throws Exception {
         VisualState s = busiestMoment(RunModel.of(run()));

@@ -24,9 +24,10 @@ import loomlab.lessons.LessonCatalog;
  * {@code -Xlog:class+load}; see the ADR), takes that off the FX thread's path: about 0.25 s.
  * A name that no longer exists is skipped, so a stale list costs nothing but its benefit.
  *
- * <p>Rejected: an AppCDS archive (the launcher runs the app from {@code target/classes}, and CDS
- * archives no classes from a directory on the class path); building the window off the FX thread
- * (a Stage must be made on it, and the gain is the same class loading).
+ * <p>Since then the launcher keeps an AppCDS archive of these classes ({@code target/workbench.jsa},
+ * ADR 0010), which maps them instead of loading them; this class loading still helps a launch
+ * without it: the first after each build, or one from an IDE. Rejected: building the window off
+ * the FX thread (a Stage must be made on it, and the gain is the same class loading).
  */
 final class Startup {
     /** The classes to load ahead, one binary name a line, in the order a launch loads them. */

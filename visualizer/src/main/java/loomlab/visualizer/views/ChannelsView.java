@@ -51,6 +51,8 @@ public final class ChannelsView extends VBox {
         getStylesheets().add(SchedulerView.class.getResource("scheduler.css").toExternalForm());
         getStylesheets().add(ChannelsView.class.getResource("channels.css").toExternalForm());
         legend.getStyleClass().add("legend");
+        legend.setWrapText(true); // a narrow pane shows the whole legend on two lines, not an ellipsis
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         more.setId("chan-more");
         more.getStyleClass().add("caption");
         none.getStyleClass().add("caption");

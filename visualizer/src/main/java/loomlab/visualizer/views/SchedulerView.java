@@ -191,6 +191,8 @@ public final class SchedulerView extends VBox {
     private static Label caption(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("caption");
+        l.setWrapText(true); // in a narrow pane a caption takes two lines rather than an ellipsis
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -127,9 +127,19 @@ public final class SchedulerView extends VBox {
         show(before);
         applyCss();
         layout();
-        motion.remember(tokens);
+        motion.remember(movers());
         show(after);
-        motion.play(this, tokens, d);
+        motion.play(this, movers(), d);
+    }
+
+    /**
+     * What may move in a step: each goroutine's token, and each M's card, which leaves its P for
+     * the idle area in a syscall hand-off (its goroutine with it) and comes back to a P.
+     */
+    private Map<Object, Node> movers() {
+        Map<Object, Node> m = new java.util.LinkedHashMap<>(tokens);
+        machines.forEach((id, card) -> m.put("m" + id, card.box));
+        return m;
     }
 
     /** Marks goroutine {@code g}'s token {@code :selected} (0: none). */

@@ -298,6 +298,37 @@ class SchedulerViewTest {
     }
 
     @Test
+    void aSyscallHandOffFliesTheStuckMOutOfItsPAndAnotherMIn(FxRobot robot) {
+        // given: M0 runs g1 on P0; M1 is a spare without a P
+        List<Event> events = List.of(new Event.MStart(0), new Event.MStart(1), new Event.GoCreate(1, 0, "main"),
+                new Event.RunqPush(0, 1, false), new Event.RunqPop(0, 1, false), new Event.GoStart(1),
+                new Event.GoBlock(1, "syscall", 0), new Event.Handoff(0, 0, 1));
+        List<Traced> run = new java.util.ArrayList<>();
+        for (Event e : events) {
+            boolean spare = e instanceof Event.MStart m && m.m() == 1;
+            run.add(new Traced(run.size() + 1, 0, e instanceof Event.GoStart || e instanceof Event.GoBlock ? 1 : 0,
+                    spare ? -1 : 0, spare ? 1 : 0, null, e));
+        }
+        RunModel model = RunModel.of(run);
+        VisualState before = model.stateAt(run.size() - 1);
+        VisualState after = model.stateAt(run.size());
+        assertEquals(1, after.processor(0).m(), "P0 is M1's now");
+
+        // when
+        robot.interact(() -> view.animate(before, after, javafx.util.Duration.seconds(30)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        // then: M1 sits in P0's slot, M0 (still in the syscall, with g1) among the Ms without a P,
+        // and both cards are on their way there
+        Node m1 = view.lookup("#p-0-m").lookup("#m-1");
+        Node m0 = view.lookup("#idle-ms").lookup("#m-0");
+        assertNotNull(m1, "M1 took P0");
+        assertNotNull(m0, "M0 gave P0 up");
+        assertTrue(m0.getTranslateX() != 0 || m0.getTranslateY() != 0, "M0's card flies out of P0");
+        assertTrue(m1.getTranslateX() != 0 || m1.getTranslateY() != 0, "M1's card flies into P0");
+    }
+
+    @Test
     void screenshotsInLightAndDark(FxRobot robot) throws Exception {
         VisualState s = busiestMoment(RunModel.of(run()));
         show(robot, s);

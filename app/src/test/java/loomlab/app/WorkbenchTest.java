@@ -113,11 +113,13 @@ class WorkbenchTest {
         robot.interact(() -> bench.run.stepModeProperty().set(true));
         robot.interact(bench::runCode);
         await(() -> bench.run.statusProperty().get() == Status.PAUSED);
-        // Step until the greeter exists and is runnable.
+        // Step until the greeter exists and is runnable. All of a step's events must have arrived
+        // before the next step: one step too many could let the scheduler run the greeter.
         for (int i = 0; i < 50 && runnableGreeter() == 0; i++) {
             long seq = bench.views.shown().seq();
             robot.interact(() -> { bench.run.step(); });
             await(() -> bench.views.shown().seq() > seq || bench.run.statusProperty().get() == Status.ENDED);
+            settled();
         }
         long greeter = runnableGreeter();
         assertTrue(greeter > 0, "the greeter became runnable");
@@ -142,6 +144,19 @@ class WorkbenchTest {
                 .map(t -> ((loomlab.engine.events.Event.GoStart) t.event()).g()).orElse(0L);
         assertEquals(greeter, started, "the goroutine clicked is the next to run");
         robot.interact(() -> { bench.run.stop(); });
+    }
+
+    /**
+     * Waits until no event has arrived for a while: a paused run stays put after a step, whose
+     * events may come in more than one batch. Nothing is ordered by this wait.
+     */
+    private void settled() throws Exception {
+        long size;
+        do {
+            size = WaitForAsyncUtils.asyncFx(() -> bench.views.adapter().model().size()).get();
+            Thread.sleep(60);
+        } while (WaitForAsyncUtils.asyncFx(() -> bench.views.adapter().model().size()).get() != size);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static boolean isInside(javafx.scene.Node node, javafx.scene.Node container) {

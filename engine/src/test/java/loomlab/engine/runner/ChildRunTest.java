@@ -182,12 +182,14 @@ class ChildRunTest {
     void aPausedChildRunsTheGoroutineTheUserPicksNext() throws Exception {
         try (ChildRun run = child().mode(RunMode.DETERMINISTIC).seed(7).paused(true).start("Steps")) {
             await(t -> t.event() instanceof Event.RunqPush p && p.g() == 1);
-            // Step main until the sender it starts is runnable.
+            // Step main until the sender it starts is runnable. Each step's events must all have
+            // arrived before the next step: one step too many could let the policy run the sender.
             for (int i = 0; i < 20 && events.stream().noneMatch(t -> t.event() instanceof Event.GoCreate c && c.g() == 2);
                     i++) {
                 int before = events.size();
                 run.step();
                 await(t -> t.seq() > before);
+                settled();
             }
             int before = settled();
             assertTrue(events.stream().noneMatch(t -> t.event() instanceof Event.GoStart s && s.g() == 2),

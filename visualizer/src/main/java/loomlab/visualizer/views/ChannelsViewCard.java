@@ -45,6 +45,12 @@ final class ChannelsViewCard {
     private final Label deliveredCaption = caption("");
     private final Label deliveredArrow = arrow();
     private Label deliveredToken;
+    /** The goroutine {@link #deliveredToken} stands for. */
+    private long deliveredG;
+    /** What the title says now, so that a frame that changes none of it formats nothing. */
+    private int titleLen = -1;
+    private int titleCap = -1;
+    private boolean titleClosed;
     private final Label moreSenders;
     private final Label moreReceivers;
 
@@ -75,9 +81,15 @@ final class ChannelsViewCard {
     }
 
     void show(VisualState.Channel c, VisualState state, long selected) {
-        title.setText((c.name().isEmpty() ? "ch" + id : c.name()) + " · "
-                + (c.cap() == 0 ? ViewTexts.get("channels.unbuffered") : ViewTexts.get("channels.capacity", c.cap(), c.len()))
-                + (c.closed() ? " · " + ViewTexts.get("channels.closed") : ""));
+        // Formatted only when it changes: show() runs for every card on every frame.
+        if (c.len() != titleLen || c.closed() != titleClosed || c.cap() != titleCap || title.getText().isEmpty()) {
+            titleLen = c.len();
+            titleClosed = c.closed();
+            titleCap = c.cap();
+            title.setText((c.name().isEmpty() ? "ch" + id : c.name()) + " · "
+                    + (c.cap() == 0 ? ViewTexts.get("channels.unbuffered") : ViewTexts.get("channels.capacity", c.cap(), c.len()))
+                    + (c.closed() ? " · " + ViewTexts.get("channels.closed") : ""));
+        }
         showSlots(c);
 
         List<Node> s = new ArrayList<>();
@@ -127,8 +139,9 @@ final class ChannelsViewCard {
         }
         deliveredValue.pseudoClassStateChanged(EMPTY, !last.ok());
         deliveredCaption.setText(ViewTexts.get(last.ok() ? "channels.delivered" : "channels.zeroValue"));
-        if (deliveredToken == null || !deliveredToken.getId().equals(SchedulerViewTokens.id(last.g()))) {
+        if (deliveredToken == null || deliveredG != last.g()) {
             deliveredToken = SchedulerViewTokens.token(last.g(), state);
+            deliveredG = last.g();
         }
         SchedulerViewTokens.update(deliveredToken, last.g(), state);
         if (delivered.getChildren().size() != 4 || delivered.getChildren().get(3) != deliveredToken) {
@@ -178,7 +191,7 @@ final class ChannelsViewCard {
         senders.forEach((g, v) -> SchedulerViewTokens.mark((Label) v.getChildren().getFirst(), g, selected));
         receivers.forEach((g, t) -> SchedulerViewTokens.mark(t, g, selected));
         if (deliveredToken != null) {
-            SchedulerViewTokens.mark(deliveredToken, Long.parseLong(deliveredToken.getId().substring(2)), selected);
+            SchedulerViewTokens.mark(deliveredToken, deliveredG, selected);
         }
     }
 
@@ -202,7 +215,7 @@ final class ChannelsViewCard {
         if (delivered.isVisible() && !deliveredValue.getText().isEmpty()) {
             into.put(List.of("v", id, deliveredValue.getText(), seen.merge(deliveredValue.getText(), 1, Integer::sum)),
                     deliveredValue);
-            long g = Long.parseLong(deliveredToken.getId().substring(2));
+            long g = deliveredG;
             if (!receivers.containsKey(g)) {
                 into.put(List.of("r", id, g), deliveredToken);
             }
@@ -212,7 +225,10 @@ final class ChannelsViewCard {
     /** Past {@link #QUEUE_SHOWN} waiters, the rest are a count: a view of 1,000 tokens helps nobody. */
     private static void addMore(List<Node> shown, Label more, int total) {
         if (total > QUEUE_SHOWN) {
-            more.setText(ViewTexts.get("channels.more", total - QUEUE_SHOWN));
+            if (!Integer.valueOf(total).equals(more.getUserData())) { // formatted only when the count changes
+                more.setUserData(total);
+                more.setText(ViewTexts.get("channels.more", total - QUEUE_SHOWN));
+            }
             shown.add(more);
         }
     }

@@ -66,6 +66,8 @@ final class ChannelsViewCard {
         slots.setId("chan-" + id + "-buffer");
         slots.getStyleClass().add("buffer");
         unbuffered.getStyleClass().add("slot-label");
+        unbuffered.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the queues give way, not this
+        slots.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox left = new VBox(caption(ViewTexts.get("channels.senders")), sendq);
         left.getStyleClass().add("side");
         delivered.setId("chan-" + id + "-delivered");

@@ -39,8 +39,9 @@ import loomlab.engine.events.Event;
  * Lock-free segment queues (Jox, Kotlin) beat a lock under heavy contention but make close
  * recursive or linear in segments, and make select far harder to explain to a learner; the
  * goal here is Go's algorithm, which a learner can read side by side with {@code chan.go}.
- * Spinning before parking is left out on purpose: with one carrier the partner cannot run
- * while we spin (Jox loses 26x to Go on ping-pong that way).
+ * Spinning before parking is only done when the scheduler says the partner may be running on
+ * another carrier right now ({@link Scheduler#spinBeforePark}): with one carrier the partner
+ * cannot run while we spin (Jox spins regardless and loses 26x to Go on ping-pong that way).
  */
 public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private static final AtomicLong IDS = new AtomicLong();
@@ -177,7 +178,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         boolean allAsleep = g != null && g.park(WaitReason.CHAN_SEND, oid);
         lock.unlock();
         Runtime.parkOrDeadlock(g, allAsleep);
-        self.await();
+        self.await(capacity == 0);
         Runtime.running(g);
         if (!self.success) {
             throw new RuntimeError("send on closed channel");
@@ -231,7 +232,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         boolean allAsleep = g != null && g.park(WaitReason.CHAN_RECEIVE, oid);
         lock.unlock();
         Runtime.parkOrDeadlock(g, allAsleep);
-        self.await();
+        self.await(capacity == 0);
         Runtime.running(g);
         return self.success ? self.elem : CLOSED;
     }
@@ -385,6 +386,17 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             ids.add(gid(w.g));
         }
         return ids;
+    }
+
+    /**
+     * Whether a send ({@code send}) or a receive could complete now, read without the lock: a
+     * hint for select's pass 0, which checks again under the lock. A stale answer costs only time.
+     */
+    boolean looksReady(boolean send) {
+        if (closed) {
+            return true;
+        }
+        return send ? !recvq.isEmpty() || count < capacity : !sendq.isEmpty() || count > 0;
     }
 
     // ---------------------------------------------------------------- primitives, lock held

@@ -52,7 +52,7 @@ final class DeterministicScheduler extends OwnScheduler {
         for (int i = 0; i < changePoints.length; i++) {
             changePoints[i] = 1 + random.nextInt(PCT_HORIZON);
         }
-        this.carrier = Thread.ofPlatform().daemon().name("loomlab-deterministic").unstarted(this::loop);
+        this.carrier = new MachineThread(machine, "loomlab-deterministic", this::loop);
         machine.p = processor;
         if (runtime.tracing) {
             runtime.emit(null, 0, 0, new Event.MStart(0));

@@ -149,6 +149,29 @@ final class GmpScheduler extends OwnScheduler {
         }
     }
 
+    /**
+     * A G about to park spins first only if its P has nothing else to run (else the partner may
+     * be the very G waiting in this P's queue) and another M is running a G that could be the
+     * partner. With one P it never spins: the partner could not run meanwhile.
+     */
+    @Override
+    boolean spinBeforePark(Goroutine g) {
+        if (ps.length == 1) {
+            return false;
+        }
+        Machine m = g.m;
+        Processor p = m == null ? null : m.p;
+        if (p == null || p.hasWork() || !global.isEmpty()) {
+            return false;
+        }
+        for (Machine other : ms) {
+            if (other != m && other.current != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---------------------------------------------------------------- the M loop
 
     private Machine startMachine(Processor p) {
@@ -160,7 +183,7 @@ final class GmpScheduler extends OwnScheduler {
         }
         m.p = p;
         ms.add(m);
-        m.thread = Thread.ofPlatform().daemon().name("loomlab-m" + m.id).unstarted(() -> loop(m));
+        m.thread = new MachineThread(m, "loomlab-m" + m.id, () -> loop(m));
         if (runtime.tracing) {
             runtime.emit(null, p == null ? -1 : p.id, m.id, new Event.MStart(m.id));
         }

@@ -1,5 +1,8 @@
 package loomlab.engine;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
@@ -9,10 +12,17 @@ import java.util.List;
  * {@code createdAt} are final. {@code thread} is written once by the creator before the thread
  * starts. {@code state} and {@code waitReason} are written by the goroutine itself when it parks
  * and runs again, and by a waker in {@link Waiter#ready()}; they are volatile because the
- * deadlock detector and dumps read them from other threads.
+ * deadlock detector and dumps read them from other threads. {@code starting} is written and read
+ * only by this goroutine, around a {@code go(...)}.
  */
-final class Goroutine {
-    private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
+final class Goroutine implements Runnable {
+    /**
+     * {@code Thread.currentCarrierThread()}, reachable with the same {@code --add-opens} as the
+     * scheduler hook; null without it (then the JDK schedules goroutines, see {@link #JDK_SCHEDULED}).
+     */
+    private static final MethodHandle CARRIER = carrierThread();
+    /** The goroutine of a virtual thread that the JDK's scheduler runs (the fallback), by thread-local. */
+    private static final ThreadLocal<Goroutine> JDK_SCHEDULED = new ThreadLocal<>();
 
     final long id;
     final String name;
@@ -26,6 +36,10 @@ final class Goroutine {
     /** The learner's frame that said {@code go(...)}, or null for goroutine 1. */
     final StackTraceElement createdAt;
     Thread thread;
+    /** What {@code go(...)} was given; run by {@link #run()} on this goroutine's thread. */
+    private final Runnable body;
+    /** The goroutine this one is starting ({@code go(...)}), until the scheduler has its continuation. */
+    Goroutine starting;
     /** The continuation the JDK hands the scheduler each time this goroutine becomes runnable. */
     Runnable task;
     /** The machine running this goroutine now; written by that machine before it runs the goroutine. */
@@ -41,7 +55,12 @@ final class Goroutine {
     volatile WaitReason waitReason;
 
     Goroutine(long id, String name, Runtime runtime, long creatorId, StackTraceElement createdAt) {
+        this(id, name, runtime, creatorId, createdAt, null);
+    }
+
+    Goroutine(long id, String name, Runtime runtime, long creatorId, StackTraceElement createdAt, Runnable body) {
         this.id = id;
+        this.body = body;
         this.name = name;
         this.runtime = runtime;
         this.traced = runtime.tracing;
@@ -49,17 +68,60 @@ final class Goroutine {
         this.createdAt = createdAt;
     }
 
-    /** The goroutine running on this thread, or null outside any run. */
+    /** The body of the virtual thread: the run's bookkeeping around what {@code go(...)} was given. */
+    @Override
+    public void run() {
+        runtime.execute(this, body);
+    }
+
+    /**
+     * The goroutine running on this thread, or null outside any run. On LoomLab's schedulers it is
+     * the goroutine of the M whose carrier this virtual thread is mounted on; a platform thread (a
+     * carrier between goroutines, a timer) is no goroutine.
+     */
     static Goroutine current() {
-        return CURRENT.get();
+        Thread t = Thread.currentThread();
+        if (!t.isVirtual()) {
+            return null;
+        }
+        if (carrierOf() instanceof MachineThread carrier) {
+            Goroutine g = carrier.machine.current;
+            return g != null && g.thread == t ? g : null;
+        }
+        return JDK_SCHEDULED.get();
     }
 
-    static void bind(Goroutine g) {
-        CURRENT.set(g);
+    private static Thread carrierOf() {
+        if (CARRIER == null) {
+            return null;
+        }
+        try {
+            return (Thread) CARRIER.invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    static void unbind() {
-        CURRENT.remove();
+    /** Called first on the goroutine's own thread: only the JDK's scheduler needs a thread-local. */
+    void bind() {
+        if (!runtime.ownsScheduling()) {
+            JDK_SCHEDULED.set(this);
+        }
+    }
+
+    void unbind() {
+        if (!runtime.ownsScheduling()) {
+            JDK_SCHEDULED.remove();
+        }
+    }
+
+    private static MethodHandle carrierThread() {
+        try {
+            return MethodHandles.privateLookupIn(Thread.class, MethodHandles.lookup())
+                    .findStatic(Thread.class, "currentCarrierThread", MethodType.methodType(Thread.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Marks this goroutine parked for {@code reason}. Called with the lock of what it waits on held. */

@@ -30,14 +30,33 @@ abstract sealed class OwnScheduler extends Scheduler implements Executor permits
         return builder.unstarted(body);
     }
 
+    /**
+     * Starts {@code g}'s thread; the JDK calls {@link #execute} with its continuation before
+     * {@code start} returns, on this thread. The spawning goroutine (or, for a timer or the run's
+     * first goroutine, a thread-local of the platform thread) says which goroutine that is.
+     */
     @Override
     final void start(Goroutine g) {
-        starting.set(g);
+        Goroutine parent = Goroutine.current();
+        if (parent != null) {
+            parent.starting = g;
+        } else {
+            starting.set(g);
+        }
         try {
             g.thread.start();
         } finally {
-            starting.remove();
+            if (parent != null) {
+                parent.starting = null;
+            } else {
+                starting.remove();
+            }
         }
+    }
+
+    /** The live goroutines of the run: every one has a continuation here from its start to its end. */
+    final Iterable<Goroutine> live() {
+        return byTask.values();
     }
 
     @Override
@@ -50,13 +69,14 @@ abstract sealed class OwnScheduler extends Scheduler implements Executor permits
     /** The JDK's call: {@code task} is runnable now. */
     @Override
     public final void execute(Runnable task) {
-        Goroutine g = starting.get();
-        if (g != null && g.task == null) {
-            g.task = task;
-            byTask.put(task, g);
-        } else {
-            g = byTask.get(task);
-            if (g == null) {
+        Goroutine g = byTask.get(task);
+        if (g == null) {
+            Goroutine parent = Goroutine.current();
+            g = parent != null ? parent.starting : starting.get();
+            if (g != null && g.task == null) {
+                g.task = task;
+                byTask.put(task, g);
+            } else {
                 // A continuation we do not know (cannot happen for goroutines): run it anyway.
                 g = new Goroutine(0, "?", runtime, 0, null);
                 g.task = task;

@@ -69,7 +69,11 @@ public final class Runtime {
     private final ReentrantLock asleepLock = new ReentrantLock();
 
     private final AtomicLong nextId = new AtomicLong();
-    /** Every live goroutine; identity-keyed (no boxed ids), for dumps, leaks and the end of the run. */
+    /**
+     * Every live goroutine, for dumps, leaks and the end of the run, when the JDK schedules them;
+     * LoomLab's schedulers know them already ({@link OwnScheduler#live()}), which saves a map entry
+     * per goroutine.
+     */
     private final Set<Goroutine> goroutines = ConcurrentHashMap.newKeySet();
     /** {@code live << 32 | blocked}; see the class comment. */
     private final AtomicLong counts = new AtomicLong();
@@ -182,11 +186,15 @@ public final class Runtime {
     /** The goroutines alive now, ordered by id, with their states and stacks. */
     public List<GoroutineInfo> goroutines() {
         List<GoroutineInfo> all = new ArrayList<>();
-        for (Goroutine g : goroutines) {
+        for (Goroutine g : live()) {
             all.add(g.info());
         }
         all.sort(Comparator.comparingLong(GoroutineInfo::id));
         return all;
+    }
+
+    private Iterable<Goroutine> live() {
+        return scheduler instanceof OwnScheduler own ? own.live() : goroutines;
     }
 
     /** Go's {@code runtime.NumGoroutine()}. */
@@ -213,13 +221,15 @@ public final class Runtime {
         }
         long id = nextId.incrementAndGet();
         StackTraceElement at = parent != null && recordCreators ? callerFrame() : null;
-        Goroutine g = new Goroutine(id, name, this, parent == null ? 0 : parent.id, at);
+        Goroutine g = new Goroutine(id, name, this, parent == null ? 0 : parent.id, at, body);
         counts.addAndGet(ONE_LIVE);
-        goroutines.add(g);
+        if (!(scheduler instanceof OwnScheduler)) {
+            goroutines.add(g);
+        }
         if (tracing) {
             emit(parent, new Event.GoCreate(id, parent == null ? 0 : parent.id, name));
         }
-        g.thread = scheduler.newThread(g, () -> execute(g, body));
+        g.thread = scheduler.newThread(g, g);
         scheduler.start(g);
     }
 
@@ -232,8 +242,8 @@ public final class Runtime {
         }
     }
 
-    private void execute(Goroutine g, Runnable body) {
-        Goroutine.bind(g);
+    void execute(Goroutine g, Runnable body) {
+        g.bind();
         g.state = GoroutineState.RUNNING;
         if (tracing) {
             emit(g, new Event.GoStart(g.id));
@@ -256,9 +266,11 @@ public final class Runtime {
             if (tracing) {
                 emit(g, new Event.GoEnd(g.id));
             }
-            goroutines.remove(g);
+            if (!(scheduler instanceof OwnScheduler)) {
+                goroutines.remove(g);
+            }
             scheduler.exited(g);
-            Goroutine.unbind();
+            g.unbind();
             long c = counts.addAndGet(-ONE_LIVE);
             if (!isMain && allAsleep(c)) {
                 everyoneAsleep();
@@ -370,7 +382,11 @@ public final class Runtime {
 
     /** A random int in [0, bound): from the run's seed in a deterministic run. */
     static int randomInt(int bound) {
-        Goroutine g = Goroutine.current();
+        return randomInt(Goroutine.current(), bound);
+    }
+
+    /** {@link #randomInt(int)} for a caller that knows its goroutine. */
+    static int randomInt(Goroutine g, int bound) {
         if (g != null && g.runtime.scheduler instanceof DeterministicScheduler d) {
             return d.random.nextInt(bound);
         }
@@ -470,7 +486,7 @@ public final class Runtime {
         }
         out.flush();
         result.complete(r);
-        for (Goroutine g : goroutines) {
+        for (Goroutine g : live()) {
             Thread t = g.thread;
             if (t != null) {
                 LockSupport.unpark(t);

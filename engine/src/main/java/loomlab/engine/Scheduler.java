@@ -51,6 +51,14 @@ abstract sealed class Scheduler permits OwnScheduler, JdkScheduler {
     }
 
     /** The run is over: stop the carriers. */
+    /**
+     * Whether {@code g}, about to park on a partner, should first spin a little: only when the
+     * partner could be running on another carrier right now (see {@link Waiter#await()}).
+     */
+    boolean spinBeforePark(Goroutine g) {
+        return false;
+    }
+
     void shutdown() {
     }
 

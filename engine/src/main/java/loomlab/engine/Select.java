@@ -15,7 +15,12 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <h2>The algorithm</h2>
- * Go's {@code selectgo} ({@code runtime/select.go}), in three passes:
+ * Go's {@code selectgo} ({@code runtime/select.go}), in three passes, with one pass of our own
+ * before them (pass 0): in the poll order, a case whose channel looks ready from a read without
+ * its lock is tried under that one lock; the first that proceeds runs. Only when none does are
+ * all the locks taken. It chooses as pass 1 would (the first ready case in a uniformly random
+ * order) and saves three lock round trips when a case is ready, the common case of a busy select
+ * (select over 4 channels of capacity 16: 3.4 → 7.3 M msgs/s).
  * <ol>
  * <li>Lock every distinct channel, in the order of their ids (Go sorts by address) so that two
  *     selects never deadlock on each other's locks. Look at the cases in a random permutation
@@ -154,58 +159,26 @@ public final class Select {
     }
 
     private static void selectgo(Goroutine g, Case[] cases, int active, Case dflt) {
-        int[] poll = pollOrder(cases, active);
-        Chan<?>[] locks = lockOrder(cases, poll);
+        int[] poll = pollOrder(g, cases, active);
 
-        // Pass 1: look for a case that can proceed now, in poll order.
+        // Pass 0: a case whose channel looks ready is tried under that channel's lock alone.
+        for (int i : poll) {
+            Chan<Object> ch = cases[i].chan;
+            if (ch.looksReady(cases[i].kind == SEND)) {
+                ch.lock.lock();
+                if (tryCase(g, cases, i, ch, null)) {
+                    return;
+                }
+                ch.lock.unlock();
+            }
+        }
+
+        // Pass 1: look for a case that can proceed now, in poll order, with every lock held.
+        Chan<?>[] locks = lockOrder(cases, poll);
         lockAll(locks);
         for (int i : poll) {
-            Case c = cases[i];
-            Chan<Object> ch = c.chan;
-            if (c.kind == RECV) {
-                Waiter sender = ch.dequeue(g, ch.sendq);
-                if (sender != null) {
-                    Object v = ch.recvFromSender(g, sender);
-                    unlockAll(locks);
-                    sender.ready();
-                    chosen(g, i);
-                    deliver(c, v, true);
-                    return;
-                }
-                if (ch.bufferHasValue()) {
-                    Object v = ch.bufferTake(g);
-                    unlockAll(locks);
-                    chosen(g, i);
-                    deliver(c, v, true);
-                    return;
-                }
-                if (ch.closedLocked()) {
-                    unlockAll(locks);
-                    chosen(g, i);
-                    deliver(c, null, false);
-                    return;
-                }
-            } else {
-                if (ch.closedLocked()) {
-                    unlockAll(locks);
-                    throw new RuntimeError("send on closed channel");
-                }
-                Waiter receiver = ch.dequeue(g, ch.recvq);
-                if (receiver != null) {
-                    ch.sendDirect(g, receiver, c.value);
-                    unlockAll(locks);
-                    receiver.ready();
-                    chosen(g, i);
-                    c.body.run();
-                    return;
-                }
-                if (ch.bufferHasRoom()) {
-                    ch.bufferPut(g, c.value);
-                    unlockAll(locks);
-                    chosen(g, i);
-                    c.body.run();
-                    return;
-                }
+            if (tryCase(g, cases, i, null, locks)) {
+                return;
             }
         }
         if (dflt != null) {
@@ -228,7 +201,7 @@ public final class Select {
         boolean allAsleep = g != null && g.park(WaitReason.SELECT);
         unlockAll(locks);
         Runtime.parkOrDeadlock(g, allAsleep);
-        Waiter won = wait.await();
+        Waiter won = wait.await(allUnbuffered(locks));
         Runtime.running(g);
 
         // Pass 3: dequeue the losing waiters.
@@ -251,6 +224,70 @@ public final class Select {
         }
     }
 
+    /**
+     * Completes case {@code i} if it can proceed now: releases the locks held ({@code one}, or
+     * else every channel of {@code all}), wakes the partner, runs the case's body and returns true.
+     * Returns false, locks still held, if the case cannot proceed.
+     */
+    private static boolean tryCase(Goroutine g, Case[] cases, int i, Chan<?> one, Chan<?>[] all) {
+        Case c = cases[i];
+        Chan<Object> ch = c.chan;
+        if (c.kind == RECV) {
+            Waiter sender = ch.dequeue(g, ch.sendq);
+            if (sender != null) {
+                Object v = ch.recvFromSender(g, sender);
+                unlock(one, all);
+                sender.ready();
+                chosen(g, i);
+                deliver(c, v, true);
+                return true;
+            }
+            if (ch.bufferHasValue()) {
+                Object v = ch.bufferTake(g);
+                unlock(one, all);
+                chosen(g, i);
+                deliver(c, v, true);
+                return true;
+            }
+            if (ch.closedLocked()) {
+                unlock(one, all);
+                chosen(g, i);
+                deliver(c, null, false);
+                return true;
+            }
+            return false;
+        }
+        if (ch.closedLocked()) {
+            unlock(one, all);
+            throw new RuntimeError("send on closed channel");
+        }
+        Waiter receiver = ch.dequeue(g, ch.recvq);
+        if (receiver != null) {
+            ch.sendDirect(g, receiver, c.value);
+            unlock(one, all);
+            receiver.ready();
+            chosen(g, i);
+            c.body.run();
+            return true;
+        }
+        if (ch.bufferHasRoom()) {
+            ch.bufferPut(g, c.value);
+            unlock(one, all);
+            chosen(g, i);
+            c.body.run();
+            return true;
+        }
+        return false;
+    }
+
+    private static void unlock(Chan<?> one, Chan<?>[] all) {
+        if (one != null) {
+            one.lock.unlock();
+        } else {
+            unlockAll(all);
+        }
+    }
+
     private static void chosen(Goroutine g, int index) {
         if (g != null && g.traced) {
             g.runtime.emit(g, new Event.SelectChosen(g.id, index));
@@ -266,13 +303,13 @@ public final class Select {
     }
 
     /** The indexes of the non-nil, non-default cases in a uniformly random order (Fisher-Yates). */
-    private static int[] pollOrder(Case[] cases, int active) {
+    private static int[] pollOrder(Goroutine g, Case[] cases, int active) {
         int[] poll = new int[active];
         int n = 0;
         for (int i = 0; i < cases.length; i++) {
             Case c = cases[i];
             if (c.kind != DEFAULT && !c.chan.isNil()) {
-                int j = Runtime.randomInt(n + 1);
+                int j = Runtime.randomInt(g, n + 1);
                 poll[n] = poll[j];
                 poll[j] = i;
                 n++;
@@ -304,6 +341,15 @@ public final class Select {
             n++;
         }
         return n == order.length ? order : java.util.Arrays.copyOf(order, n);
+    }
+
+    private static boolean allUnbuffered(Chan<?>[] chans) {
+        for (Chan<?> ch : chans) {
+            if (ch.cap() != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void lockAll(Chan<?>[] locks) {

@@ -34,8 +34,16 @@ final class SelectWait {
         return DONE.compareAndSet(this, 0, 1);
     }
 
-    /** Parks the owner until a waker completes one of its cases; returns that case's waiter. */
-    Waiter await() {
+    /**
+     * Parks the owner until a waker completes one of its cases; returns that case's waiter. With
+     * {@code spin} (every case on an unbuffered channel) it may spin first, as {@link Waiter#await(boolean)}.
+     */
+    Waiter await(boolean spin) {
+        if (spin && g != null && !woken && g.runtime.scheduler.spinBeforePark(g)) {
+            for (int i = 0; i < Waiter.SPINS && !woken; i++) {
+                Thread.onSpinWait();
+            }
+        }
         while (!woken) {
             Waiter.parkOnce(g, this);
         }

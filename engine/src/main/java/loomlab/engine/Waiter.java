@@ -43,8 +43,31 @@ final class Waiter {
         this.caseIndex = caseIndex;
     }
 
+    /**
+     * How long a goroutine about to park may first spin, in {@link Thread#onSpinWait()} calls
+     * (about 2-4 µs here): long enough for a partner running on another carrier to arrive, which
+     * saves the park and the wake-up; see {@link Scheduler#spinBeforePark}.
+     */
+    static final int SPINS = 128;
+
     /** Parks the owner until {@link #ready()} is called. The owner must not hold any channel lock. */
     void await() {
+        await(false);
+    }
+
+    /**
+     * {@link #await()}, spinning first if {@code spin} (a rendezvous on an unbuffered channel, where
+     * the partner is often running on the other carrier) and the scheduler agrees. Not on buffered
+     * channels: there a parked sender waits for room that comes a value at a time, and spinning
+     * for each one measured worse than parking (select over 4 channels of capacity 16: 2.6-6.5
+     * against 7.1-7.6 M msgs/s).
+     */
+    void await(boolean spin) {
+        if (spin && g != null && !woken && g.runtime.scheduler.spinBeforePark(g)) {
+            for (int i = 0; i < SPINS && !woken; i++) {
+                Thread.onSpinWait();
+            }
+        }
         while (!woken) {
             parkOnce(g, this);
         }
@@ -64,6 +87,8 @@ final class Waiter {
         } else {
             woken = true;
         }
+        // If the owner was still spinning it never parks, and this leaves it a permit: every park
+        // of the engine is in a loop that checks its condition, so a spare permit costs one turn.
         LockSupport.unpark(thread);
     }
 

@@ -1,5 +1,7 @@
 package loomlab.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 import loomlab.engine.events.EventListener;
 import loomlab.engine.events.Traced;
@@ -17,27 +19,30 @@ import loomlab.engine.events.Traced;
  *
  * <h2>The log</h2>
  * Appends are serialized by the run's event lock, so the log has one producer at a time and one
- * consumer: a list of fixed-size chunks, written in order. The producer stores the event in its
- * slot, then publishes the new count with a release store; the consumer reads the count with an
- * acquire load and may then read every slot below it. No node per event, no compare-and-set:
- * the event lock already paid for the ordering.
+ * consumer: a list of fixed-size chunks, written in order. The producer stores each event into its
+ * slot with a release store; the consumer reads the slots in order with acquire loads, and a slot
+ * still empty is where the log ends for now. No node per event, no compare-and-set, and no
+ * counter that both sides write for every event: the event lock already paid for the order, and
+ * a shared counter moved its cache line between the two cores on every event.
  *
- * <h2>Waking the dispatcher</h2>
- * Unparking a thread is a system call, dearer than emitting an event; waking the dispatcher for
- * each event made a listener cost several times the run itself. So the dispatcher, when it finds
- * nothing, spins a little, then sleeps for at most {@link #IDLE_SLEEP_NANOS}; an emitter wakes it
- * early only when {@link #WAKE_BACKLOG} events wait. An event therefore reaches the listener at
- * most about a millisecond after it happened: well inside a frame (16 ms) of the views.
+ * <h2>When the dispatcher looks</h2>
+ * A dispatcher that waits on the next slot pulls that slot's cache line back from the emitting
+ * core for every event, and one that is unparked per event costs a system call per event; either
+ * made a listener several times dearer than the run. So it works in batches: it delivers all it
+ * finds, then sleeps {@link #BUSY_SLEEP_NANOS} if it found any, doubling up to
+ * {@link #IDLE_SLEEP_NANOS} while there are none. Emitters never wake it; the end of the run does.
+ * An event therefore reaches the listener at most about a millisecond after it happened: well
+ * inside a frame (16 ms) of the views.
  */
 final class EventDispatcher {
     private static final int CHUNK = 1024;
-    /** Emitters wake a sleeping dispatcher once this many events wait. */
-    private static final long WAKE_BACKLOG = CHUNK / 2;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Traced[].class);
+    /** The dispatcher's sleep after a batch; long enough for a batch of some hundreds of events. */
+    private static final long BUSY_SLEEP_NANOS = 50_000;
     /** The longest the dispatcher sleeps with nothing to deliver. */
     private static final long IDLE_SLEEP_NANOS = 1_000_000;
-    private static final int IDLE_SPINS = 200;
 
-    /** A run of {@link #CHUNK} slots; {@code next} is set by the producer before it publishes past this chunk. */
+    /** A run of {@link #CHUNK} slots; {@code next} is set by the producer before it writes past this chunk. */
     private static final class Chunk {
         final Traced[] slots = new Traced[CHUNK];
         volatile Chunk next;
@@ -49,15 +54,10 @@ final class EventDispatcher {
     // Producer side: written only under the run's event lock.
     private Chunk tail = new Chunk();
     private int tailIndex;
-    private long appended;
 
-    /** How many events may be read: the producer's release store, the consumer's acquire load. */
-    private volatile long published;
     /** How many the listener has had; written only by the dispatcher thread. */
     private volatile long delivered;
     private volatile boolean closing;
-    /** Set by the dispatcher just before it sleeps, so emitters unpark it only then. */
-    private volatile boolean sleeping;
 
     EventDispatcher(EventListener listener) {
         this.listener = listener;
@@ -73,50 +73,30 @@ final class EventDispatcher {
             tail = c;
             tailIndex = 0;
         }
-        tail.slots[tailIndex++] = event;
-        published = ++appended;
-    }
-
-    /** Called after the event lock is released: wakes a sleeping dispatcher if events pile up. */
-    void wake() {
-        if (sleeping && published - delivered >= WAKE_BACKLOG) {
-            sleeping = false;
-            LockSupport.unpark(thread);
-        }
+        SLOT.setRelease(tail.slots, tailIndex++, event);
     }
 
     private void loop(Chunk first) {
         Chunk head = first;
         int headIndex = 0;
         long done = 0;
-        int idle = 0;
+        long sleep = BUSY_SLEEP_NANOS;
         for (;;) {
-            long ready = published;
-            if (ready == done) {
-                if (closing && published == done) {
-                    return;
-                }
-                if (++idle < IDLE_SPINS) {
-                    Thread.onSpinWait();
-                    continue;
-                }
-                sleeping = true;
-                if (published == done && !closing) {
-                    LockSupport.parkNanos(this, IDLE_SLEEP_NANOS);
-                }
-                sleeping = false;
-                idle = 0;
-                continue;
-            }
-            idle = 0;
-            while (done < ready) {
+            boolean closed = closing; // read before the slots: after it, every event is in the log
+            long before = done;
+            for (;;) {
                 if (headIndex == CHUNK) {
                     Chunk next = head.next;
-                    head.slots[CHUNK - 1] = null;
+                    if (next == null) {
+                        break;
+                    }
                     head = next;
                     headIndex = 0;
                 }
-                Traced e = head.slots[headIndex];
+                Traced e = (Traced) SLOT.getAcquire(head.slots, headIndex);
+                if (e == null) {
+                    break;
+                }
                 head.slots[headIndex++] = null; // let the event go once delivered
                 try {
                     listener.on(e);
@@ -129,16 +109,23 @@ final class EventDispatcher {
                 }
             }
             delivered = done;
+            if (closed) {
+                return;
+            }
+            sleep = done > before ? BUSY_SLEEP_NANOS : Math.min(2 * sleep, IDLE_SLEEP_NANOS);
+            LockSupport.parkNanos(this, sleep);
         }
     }
 
-    /** Waits until every event up to {@code lastSeq} has been handed over, then ends the thread. */
+    /**
+     * Called once the run has emitted its last event (number {@code lastSeq}): hands over every
+     * event, waits until the listener has had them all, and ends the thread.
+     */
     void drainAndStop(long lastSeq) {
+        closing = true;
         LockSupport.unpark(thread);
         while (delivered < lastSeq && thread.isAlive()) {
             LockSupport.parkNanos(100_000);
         }
-        closing = true;
-        LockSupport.unpark(thread);
     }
 }

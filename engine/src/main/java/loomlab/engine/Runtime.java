@@ -61,6 +61,8 @@ public final class Runtime {
      */
     private final java.util.concurrent.atomic.AtomicBoolean eventLock = new java.util.concurrent.atomic.AtomicBoolean();
     private long eventSeq;
+    /** The time of the last event; guarded by {@code eventLock}. */
+    private long eventNanos;
     /** Calls the listener, on a thread of its own; null without a listener. */
     private final EventDispatcher dispatcher;
     /** Ids of channels, contexts, timers and locks, per run, in creation order. */
@@ -134,15 +136,21 @@ public final class Runtime {
         }
         long gid = g != null ? g.id : 0;
         String line = g != null ? g.line : null;
+        long now = clock.nanos(); // before the lock: the clock is the dearest part of an event
         while (!eventLock.compareAndSet(false, true)) {
             Thread.onSpinWait();
         }
         try {
-            dispatcher.enqueue(new Traced(++eventSeq, clock.nanos(), gid, p, m, line, e));
+            // Two emitters may read the clock in one order and take the lock in the other; times
+            // stay in sequence order by taking the later of the two.
+            if (now < eventNanos) {
+                now = eventNanos;
+            }
+            eventNanos = now;
+            dispatcher.enqueue(new Traced(++eventSeq, now, gid, p, m, line, e));
         } finally {
-            eventLock.set(false);
+            eventLock.setRelease(false);
         }
-        dispatcher.wake();
     }
 
     /** REAL or DETERMINISTIC. */

@@ -42,9 +42,8 @@ final class DeterministicScheduler extends OwnScheduler {
     private final Processor processor = new Processor(0);
     private final Machine machine = new Machine(0);
 
-    private DeterministicScheduler(Runtime runtime, SchedulePolicy policy, long seed, RunController controller,
-                                   Thread.Builder.OfVirtual builder) {
-        super(runtime, builder);
+    private DeterministicScheduler(Runtime runtime, SchedulePolicy policy, long seed, RunController controller) {
+        super(runtime);
         this.policy = policy;
         this.random = new Random(seed);
         this.controller = controller;
@@ -61,13 +60,7 @@ final class DeterministicScheduler extends OwnScheduler {
     }
 
     static DeterministicScheduler create(Runtime runtime, SchedulePolicy policy, long seed, RunController controller) {
-        DeterministicScheduler[] self = new DeterministicScheduler[1];
-        Thread.Builder.OfVirtual b = builder(r -> self[0].execute(r));
-        if (b == null) {
-            return null;
-        }
-        self[0] = new DeterministicScheduler(runtime, policy, seed, controller, b);
-        return self[0];
+        return hookAvailable() ? new DeterministicScheduler(runtime, policy, seed, controller) : null;
     }
 
     @Override

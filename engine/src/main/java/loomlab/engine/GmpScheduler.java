@@ -19,7 +19,7 @@ import loomlab.engine.events.Event;
  * the global queue, or being run by an M.
  *
  * <h2>Where a G goes when it becomes runnable ({@link #execute})</h2>
- * The JDK calls {@code execute} with the G's continuation when the G starts, is unparked or
+ * The JDK calls the G's own {@code execute} with its continuation when the G starts, is unparked or
  * yields. If the caller is a goroutine of this run, running on an M that holds a P, the G goes
  * into that P's {@code runnext}: {@code go f()} and a G woken by a channel operation run next on
  * the creator's or waker's P (GMP-02). Otherwise (a timer thread, a yield — the JDK calls from the
@@ -76,8 +76,8 @@ final class GmpScheduler extends OwnScheduler {
     private volatile boolean shutdown;
     private Thread sysmon;
 
-    private GmpScheduler(Runtime runtime, int procs, Thread.Builder.OfVirtual builder) {
-        super(runtime, builder);
+    private GmpScheduler(Runtime runtime, int procs) {
+        super(runtime);
         this.ps = new Processor[procs];
         for (int i = 0; i < procs; i++) {
             ps[i] = new Processor(i);
@@ -89,13 +89,7 @@ final class GmpScheduler extends OwnScheduler {
 
     /** Our scheduler, or null when the JDK hook is not available. */
     static GmpScheduler create(Runtime runtime, int procs) {
-        GmpScheduler[] self = new GmpScheduler[1];
-        Thread.Builder.OfVirtual b = builder(r -> self[0].execute(r));
-        if (b == null) {
-            return null;
-        }
-        self[0] = new GmpScheduler(runtime, procs, b);
-        return self[0];
+        return hookAvailable() ? new GmpScheduler(runtime, procs) : null;
     }
 
     int procs() {
@@ -349,10 +343,11 @@ final class GmpScheduler extends OwnScheduler {
         if (p == null) {
             return;
         }
+        long now = Clock.SYSTEM.nanos(); // real time: a syscall takes real time on any clock
         synchronized (p) {
+            p.syscallSince = now;
             p.syscallG = g;
         }
-        g.syscallSince = Clock.SYSTEM.nanos(); // real time: a syscall takes real time on any clock
         inSyscall.incrementAndGet();
         startSysmon();
     }
@@ -433,7 +428,7 @@ final class GmpScheduler extends OwnScheduler {
             if (g == null) {
                 return false;
             }
-            long in = now - g.syscallSince;
+            long in = now - p.syscallSince;
             boolean otherWork = p.hasWork() || !global.isEmpty();
             if (in < SYSCALL_RETAKE_NANOS || (!otherWork && in < SYSCALL_FORCE_NANOS)) {
                 return false;

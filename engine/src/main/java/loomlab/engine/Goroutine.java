@@ -12,10 +12,9 @@ import java.util.List;
  * {@code createdAt} are final. {@code thread} is written once by the creator before the thread
  * starts. {@code state} and {@code waitReason} are written by the goroutine itself when it parks
  * and runs again, and by a waker in {@link Waiter#ready()}; they are volatile because the
- * deadlock detector and dumps read them from other threads. {@code starting} is written and read
- * only by this goroutine, around a {@code go(...)}.
+ * deadlock detector and dumps read them from other threads.
  */
-final class Goroutine implements Runnable {
+final class Goroutine implements Runnable, java.util.concurrent.Executor {
     /**
      * {@code Thread.currentCarrierThread()}, reachable with the same {@code --add-opens} as the
      * scheduler hook; null without it (then the JDK schedules goroutines, see {@link #JDK_SCHEDULED}).
@@ -38,14 +37,13 @@ final class Goroutine implements Runnable {
     Thread thread;
     /** What {@code go(...)} was given; run by {@link #run()} on this goroutine's thread. */
     private final Runnable body;
-    /** The goroutine this one is starting ({@code go(...)}), until the scheduler has its continuation. */
-    Goroutine starting;
+    /** The run's list of live goroutines ({@link LiveGoroutines}); guarded by its stripe's lock. */
+    Goroutine livePrev;
+    Goroutine liveNext;
     /** The continuation the JDK hands the scheduler each time this goroutine becomes runnable. */
     Runnable task;
     /** The machine running this goroutine now; written by that machine before it runs the goroutine. */
     volatile Machine m;
-    /** When this goroutine entered {@code Go.syscall} ({@code Clock.SYSTEM} nanos, for sysmon). */
-    volatile long syscallSince;
     /** The learner's line at the last switch point of a traced deterministic run; written by this goroutine. */
     volatile String line;
     /** PCT priority in deterministic mode; written only by the deterministic scheduler's carrier. */
@@ -66,6 +64,20 @@ final class Goroutine implements Runnable {
         this.traced = runtime.tracing;
         this.creatorId = creatorId;
         this.createdAt = createdAt;
+    }
+
+    /**
+     * The JDK's call on LoomLab's schedulers: this goroutine's continuation is runnable (it starts,
+     * was unparked or yields). The virtual thread was built with this goroutine as its scheduler
+     * ({@link OwnScheduler#newThread}), so the continuation needs no lookup; it is the same object
+     * every time, kept for the M that will run it.
+     */
+    @Override
+    public void execute(Runnable continuation) {
+        if (task == null) {
+            task = continuation;
+        }
+        ((OwnScheduler) runtime.scheduler).ready(this);
     }
 
     /** The body of the virtual thread: the run's bookkeeping around what {@code go(...)} was given. */

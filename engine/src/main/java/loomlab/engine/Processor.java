@@ -8,7 +8,7 @@ import java.util.List;
  * run queue (GMP-01, GMP-02). An M must hold a P to run goroutines.
  *
  * <p>Guarded by this object's monitor: {@code runnext}, {@code runnextStamp}, {@code runq},
- * {@code syscallG}, {@code owner}. {@code schedtick} is written only by the owning M.
+ * {@code syscallG}, {@code syscallSince}, {@code owner}. {@code schedtick} is written only by the owning M.
  */
 final class Processor {
     final int id;
@@ -18,6 +18,8 @@ final class Processor {
     private final LocalRunQueue runq = new LocalRunQueue();
     /** The goroutine of this P that is in a syscall (Go's {@code _Psyscall}), or null. */
     Goroutine syscallG;
+    /** When {@code syscallG} entered its syscall ({@code Clock.SYSTEM} nanos, for sysmon). */
+    long syscallSince;
     /** The M holding this P, or null when the P is idle. */
     Machine owner;
     int schedtick;

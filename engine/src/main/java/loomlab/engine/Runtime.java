@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -71,12 +69,8 @@ public final class Runtime {
     private final ReentrantLock asleepLock = new ReentrantLock();
 
     private final AtomicLong nextId = new AtomicLong();
-    /**
-     * Every live goroutine, for dumps, leaks and the end of the run, when the JDK schedules them;
-     * LoomLab's schedulers know them already ({@link OwnScheduler#live()}), which saves a map entry
-     * per goroutine.
-     */
-    private final Set<Goroutine> goroutines = ConcurrentHashMap.newKeySet();
+    /** Every live goroutine, for dumps, leaks and the end of the run. */
+    private final LiveGoroutines goroutines = new LiveGoroutines();
     /** {@code live << 32 | blocked}; see the class comment. */
     private final AtomicLong counts = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -194,15 +188,11 @@ public final class Runtime {
     /** The goroutines alive now, ordered by id, with their states and stacks. */
     public List<GoroutineInfo> goroutines() {
         List<GoroutineInfo> all = new ArrayList<>();
-        for (Goroutine g : live()) {
+        for (Goroutine g : goroutines.snapshot()) {
             all.add(g.info());
         }
         all.sort(Comparator.comparingLong(GoroutineInfo::id));
         return all;
-    }
-
-    private Iterable<Goroutine> live() {
-        return scheduler instanceof OwnScheduler own ? own.live() : goroutines;
     }
 
     /** Go's {@code runtime.NumGoroutine()}. */
@@ -231,9 +221,7 @@ public final class Runtime {
         StackTraceElement at = parent != null && recordCreators ? callerFrame() : null;
         Goroutine g = new Goroutine(id, name, this, parent == null ? 0 : parent.id, at, body);
         counts.addAndGet(ONE_LIVE);
-        if (!(scheduler instanceof OwnScheduler)) {
-            goroutines.add(g);
-        }
+        goroutines.add(g);
         if (tracing) {
             emit(parent, new Event.GoCreate(id, parent == null ? 0 : parent.id, name));
         }
@@ -274,9 +262,7 @@ public final class Runtime {
             if (tracing) {
                 emit(g, new Event.GoEnd(g.id));
             }
-            if (!(scheduler instanceof OwnScheduler)) {
-                goroutines.remove(g);
-            }
+            goroutines.remove(g);
             scheduler.exited(g);
             g.unbind();
             long c = counts.addAndGet(-ONE_LIVE);
@@ -494,7 +480,7 @@ public final class Runtime {
         }
         out.flush();
         result.complete(r);
-        for (Goroutine g : live()) {
+        for (Goroutine g : goroutines.snapshot()) {
             Thread t = g.thread;
             if (t != null) {
                 LockSupport.unpark(t);

@@ -173,7 +173,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             lock.unlock();
             return;
         }
-        Waiter self = new Waiter(g, this, value, null, 0);
+        Waiter self = new Waiter(g, this, value);
         enqueue(sendq, self);
         boolean allAsleep = g != null && g.park(WaitReason.CHAN_SEND, oid);
         lock.unlock();
@@ -227,7 +227,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             lock.unlock();
             return v;
         }
-        Waiter self = new Waiter(g, this, null, null, 0);
+        Waiter self = new Waiter(g, this, null);
         enqueue(recvq, self);
         boolean allAsleep = g != null && g.park(WaitReason.CHAN_RECEIVE, oid);
         lock.unlock();

@@ -169,6 +169,13 @@ final class GmpScheduler extends OwnScheduler {
     // ---------------------------------------------------------------- the M loop
 
     private Machine startMachine(Processor p) {
+        Machine m = newMachine(p);
+        m.thread.start();
+        return m;
+    }
+
+    /** A new M holding {@code p}, its thread not started yet. */
+    private Machine newMachine(Processor p) {
         Machine m = new Machine(nextM.getAndIncrement());
         if (p != null) {
             synchronized (p) {
@@ -181,7 +188,6 @@ final class GmpScheduler extends OwnScheduler {
         if (runtime.tracing) {
             runtime.emit(null, p == null ? -1 : p.id, m.id, new Event.MStart(m.id));
         }
-        m.thread.start();
         return m;
     }
 
@@ -444,36 +450,42 @@ final class GmpScheduler extends OwnScheduler {
         return true;
     }
 
-    /** Go's {@code handoffp}: give {@code p} to a spare M, starting one if none is waiting. */
+    /**
+     * Go's {@code handoffp}: give {@code p} to a spare M, starting one if none is waiting. The
+     * hand-off event is recorded before the M is woken or started, so it precedes everything that M
+     * then does (it used to follow, and a quick run could end before sysmon recorded it).
+     */
     private void handoff(Processor p, Machine from) {
-        Machine to = handoffTo(p);
-        if (runtime.tracing) {
-            runtime.emit(null, p.id, from == null ? -1 : from.id,
-                    new Event.Handoff(p.id, from == null ? -1 : from.id, to == null ? -1 : to.id));
-        }
-    }
-
-    private Machine handoffTo(Processor p) {
         for (Machine m : ms) {
             if (m.p == null && m.state.get() == Machine.IDLE) {
                 synchronized (p) {
                     if (p.owner != null) {
-                        return p.owner;
+                        traceHandoff(p, from, p.owner);
+                        return;
                     }
                     p.owner = m;
                 }
-                m.p = p;
                 if (m.state.compareAndSet(Machine.IDLE, Machine.RUNNING)) {
+                    traceHandoff(p, from, m);
+                    m.p = p; // the spare M waits for this (parkSpare)
                     LockSupport.unpark(m.thread);
-                    return m;
+                    return;
                 }
                 synchronized (p) {
                     p.owner = null;
                 }
-                m.p = null;
             }
         }
-        return startMachine(p);
+        Machine m = newMachine(p);
+        traceHandoff(p, from, m);
+        m.thread.start();
+    }
+
+    private void traceHandoff(Processor p, Machine from, Machine to) {
+        if (runtime.tracing) {
+            runtime.emit(null, p.id, from == null ? -1 : from.id,
+                    new Event.Handoff(p.id, from == null ? -1 : from.id, to == null ? -1 : to.id));
+        }
     }
 
     /** A spare M (no P) waits until it is handed one; false when the run is over. */

@@ -304,7 +304,7 @@ public final class Mutex {
             semaLock.unlock();
             return;
         }
-        Waiter self = new Waiter(g, null, null, null, 0);
+        Waiter self = new Waiter(g, null, null);
         (loser ? requeued : queue).enqueue(self);
         if (trace.observed) {
             trace.waiting("Mutex");

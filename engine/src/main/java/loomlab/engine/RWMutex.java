@@ -180,7 +180,7 @@ public final class RWMutex {
      */
     private void park(WaitQueue q, WaitReason reason) {
         Goroutine g = Goroutine.current();
-        Waiter self = new Waiter(g, null, null, null, 0);
+        Waiter self = new Waiter(g, null, null);
         q.enqueue(self);
         if (trace.observed) {
             trace.waiting(reason == WaitReason.RWMUTEX_RLOCK ? "RWMutex.R" : "RWMutex");

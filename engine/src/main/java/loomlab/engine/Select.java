@@ -190,23 +190,23 @@ public final class Select {
 
         // Pass 2: queue a waiter on every case and park.
         SelectWait wait = new SelectWait(g);
-        Waiter[] waiters = new Waiter[poll.length];
+        SelectWaiter[] waiters = new SelectWaiter[poll.length];
         for (int k = 0; k < poll.length; k++) {
             int i = poll[k];
             Case c = cases[i];
-            Waiter w = new Waiter(g, c.chan, c.kind == SEND ? c.value : null, wait, i);
+            SelectWaiter w = new SelectWaiter(g, c.chan, c.kind == SEND ? c.value : null, wait, i);
             waiters[k] = w;
             c.chan.enqueue(c.kind == SEND ? c.chan.sendq : c.chan.recvq, w);
         }
         boolean allAsleep = g != null && g.park(WaitReason.SELECT);
         unlockAll(locks);
         Runtime.parkOrDeadlock(g, allAsleep);
-        Waiter won = wait.await(allUnbuffered(locks));
+        SelectWaiter won = wait.await(allUnbuffered(locks));
         Runtime.running(g);
 
         // Pass 3: dequeue the losing waiters.
         lockAll(locks);
-        for (Waiter w : waiters) {
+        for (SelectWaiter w : waiters) {
             if (w != won) {
                 w.chan.remove(g, w, cases[w.caseIndex].kind == SEND);
             }

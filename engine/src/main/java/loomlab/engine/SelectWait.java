@@ -21,7 +21,7 @@ final class SelectWait {
     @SuppressWarnings("unused") // accessed through DONE
     private volatile int done;
     /** The waiter that completed the select; written by the winning waker before {@code woken}. */
-    Waiter winner;
+    SelectWaiter winner;
     volatile boolean woken;
     private final Goroutine g;
 
@@ -38,7 +38,7 @@ final class SelectWait {
      * Parks the owner until a waker completes one of its cases; returns that case's waiter. With
      * {@code spin} (every case on an unbuffered channel) it may spin first, as {@link Waiter#await(boolean)}.
      */
-    Waiter await(boolean spin) {
+    SelectWaiter await(boolean spin) {
         if (spin && g != null && !woken && g.runtime.scheduler.spinBeforePark(g)) {
             for (int i = 0; i < Waiter.SPINS && !woken; i++) {
                 Thread.onSpinWait();

@@ -25,7 +25,7 @@ public final class Time {
             return;
         }
         Runtime rt = g.runtime;
-        Waiter self = new Waiter(g, null, null, null, 0);
+        Waiter self = new Waiter(g, null, null);
         RuntimeTimer timer = new RuntimeTimer((t, when, gen) -> self.ready());
         boolean allAsleep = rt.timers.scheduleAndPark(timer, rt.clock.nanos() + nanos, g, WaitReason.SLEEP);
         Runtime.parkOrDeadlock(g, allAsleep);

@@ -101,7 +101,7 @@ public final class WaitGroup {
                 break;
             }
         }
-        Waiter self = new Waiter(g, null, null, null, 0);
+        Waiter self = new Waiter(g, null, null);
         queue.enqueue(self);
         boolean allAsleep = g != null && g.park(WaitReason.WAIT_GROUP_WAIT);
         lock.unlock();

@@ -29,7 +29,7 @@ final class WaitQueue {
     Waiter dequeue() {
         for (Waiter w = first; w != null; w = first) {
             remove(w);
-            if (w.sel == null || w.sel.claim()) {
+            if (!(w instanceof SelectWaiter s) || s.sel.claim()) {
                 return w;
             }
         }

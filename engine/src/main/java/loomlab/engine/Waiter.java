@@ -13,15 +13,14 @@ import java.util.concurrent.locks.LockSupport;
  * channel's lock, before {@link #ready()}; the owner reads them after it observed the volatile
  * {@code woken} (or {@link SelectWait#woken}), which orders the writes before the reads.
  * {@code prev}, {@code next} and {@code queued} are guarded by the lock of {@code chan}.
+ *
+ * <p>A select's waiters are {@link SelectWaiter}s; a plain one carries nothing a select needs, as
+ * every parked goroutine has one (40 bytes).
  */
-final class Waiter {
+sealed class Waiter permits SelectWaiter {
     final Goroutine g;
     final Thread thread;
     final Chan<?> chan;
-    /** The select this waiter belongs to, or null for a plain send or receive. */
-    final SelectWait sel;
-    /** Index of the select case this waiter stands for. */
-    final int caseIndex;
 
     /** The value to send, or the value received. */
     Object elem;
@@ -34,13 +33,11 @@ final class Waiter {
 
     private volatile boolean woken;
 
-    Waiter(Goroutine g, Chan<?> chan, Object elem, SelectWait sel, int caseIndex) {
+    Waiter(Goroutine g, Chan<?> chan, Object elem) {
         this.g = g;
         this.thread = Thread.currentThread();
         this.chan = chan;
         this.elem = elem;
-        this.sel = sel;
-        this.caseIndex = caseIndex;
     }
 
     /**
@@ -81,9 +78,9 @@ final class Waiter {
         if (g != null) {
             g.ready();
         }
-        if (sel != null) {
-            sel.winner = this;
-            sel.woken = true;
+        if (this instanceof SelectWaiter s) {
+            s.sel.winner = s;
+            s.sel.woken = true;
         } else {
             woken = true;
         }

@@ -152,6 +152,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Goroutine g = Goroutine.current();
         if (g != null) {
             g.runtime.switchPoint(g);
+            if (g.traced) {
+                g.beginOp();
+            }
         }
         if (isNil) {
             Runtime.blockForever(WaitReason.CHAN_SEND_NIL);
@@ -159,6 +162,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         lock.lock();
         if (closed) {
             lock.unlock();
+            Goroutine.endOp(g);
             throw new RuntimeError("send on closed channel");
         }
         Waiter receiver = dequeue(g, recvq);
@@ -166,11 +170,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             sendDirect(g, receiver, value);
             lock.unlock();
             receiver.ready();
+            Goroutine.endOp(g);
             return;
         }
         if (count < capacity) {
             bufferPut(g, value);
             lock.unlock();
+            Goroutine.endOp(g);
             return;
         }
         Waiter self = new Waiter(g, this, value);
@@ -180,6 +186,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Runtime.parkOrDeadlock(g, allAsleep);
         self.await(capacity == 0);
         Runtime.running(g);
+        Goroutine.endOp(g);
         if (!self.success) {
             throw new RuntimeError("send on closed channel");
         }
@@ -205,6 +212,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Goroutine g = Goroutine.current();
         if (g != null) {
             g.runtime.switchPoint(g);
+            if (g.traced) {
+                g.beginOp();
+            }
         }
         if (isNil) {
             Runtime.blockForever(WaitReason.CHAN_RECEIVE_NIL);
@@ -213,6 +223,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (closed && count == 0) {
             lock.unlock();
             traceRecvClosed(g);
+            Goroutine.endOp(g);
             return CLOSED;
         }
         Waiter sender = dequeue(g, sendq);
@@ -220,11 +231,13 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             Object v = recvFromSender(g, sender);
             lock.unlock();
             sender.ready();
+            Goroutine.endOp(g);
             return v;
         }
         if (count > 0) {
             Object v = bufferTake(g);
             lock.unlock();
+            Goroutine.endOp(g);
             return v;
         }
         Waiter self = new Waiter(g, this, null);
@@ -234,6 +247,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Runtime.parkOrDeadlock(g, allAsleep);
         self.await(capacity == 0);
         Runtime.running(g);
+        Goroutine.endOp(g);
         return self.success ? self.elem : CLOSED;
     }
 

@@ -157,6 +157,7 @@ final class DeterministicScheduler extends OwnScheduler {
             }
             g.m = machine;
             machine.current = g;
+            machine.opNanos = 0;
             g.task.run();
             machine.current = null;
         }

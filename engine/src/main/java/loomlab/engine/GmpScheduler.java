@@ -210,6 +210,7 @@ final class GmpScheduler extends OwnScheduler {
             }
             g.m = m;
             m.current = g;
+            m.opNanos = 0;
             g.task.run();
             m.current = null;
             reclaimFromUnmountedSyscall(m, g);

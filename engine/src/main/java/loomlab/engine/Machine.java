@@ -19,6 +19,12 @@ final class Machine {
     Thread thread;
     /** The goroutine this M runs now, or null; written only by this M. */
     volatile Goroutine current;
+    /**
+     * The time shared by the events of the channel operation that the goroutine on this M is in
+     * ({@link Goroutine#beginOp}): 0 outside one, -1 until its first event reads the clock. Used
+     * only by that goroutine and by this M between two goroutines (the same OS thread in turn).
+     */
+    long opNanos;
     /** For stealing: the runnext stamp of each P at this M's previous look; only this M uses it. */
     long[] seenStamps;
     /** For stealing: how many consecutive looks saw the same runnext stamp; only this M uses it. */

@@ -130,7 +130,7 @@ public final class Runtime {
         }
         long gid = g != null ? g.id : 0;
         String line = g != null ? g.line : null;
-        long now = clock.nanos(); // before the lock: the clock is the dearest part of an event
+        long now = g != null ? g.eventNanos(clock) : clock.nanos(); // before the lock: the clock is the dearest part
         while (!eventLock.compareAndSet(false, true)) {
             Thread.onSpinWait();
         }
@@ -391,6 +391,9 @@ public final class Runtime {
     static void running(Goroutine g) {
         if (g != null) {
             g.state = GoroutineState.RUNNING;
+            if (g.inOp && g.m != null) {
+                g.m.opNanos = -1; // time has passed while it was parked
+            }
             if (g.traced) {
                 g.runtime.emit(g, new Event.GoStart(g.id));
             }

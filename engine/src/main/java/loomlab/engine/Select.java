@@ -140,6 +140,7 @@ public final class Select {
             }
         }
         if (g != null && g.traced) {
+            g.beginOp(); // ended by chosen(), before any case's body runs, or before a panic
             g.runtime.emit(g, new Event.SelectBegin(g.id, cases.length, dflt != null));
         }
         selectgo(g, cases, active, dflt);
@@ -259,6 +260,7 @@ public final class Select {
         }
         if (ch.closedLocked()) {
             unlock(one, all);
+            Goroutine.endOp(g);
             throw new RuntimeError("send on closed channel");
         }
         Waiter receiver = ch.dequeue(g, ch.recvq);
@@ -291,6 +293,7 @@ public final class Select {
     private static void chosen(Goroutine g, int index) {
         if (g != null && g.traced) {
             g.runtime.emit(g, new Event.SelectChosen(g.id, index));
+            Goroutine.endOp(g); // what follows is the learner's case body
         }
     }
 

@@ -55,10 +55,6 @@ final class Goroutine implements Runnable, java.util.concurrent.Executor {
     volatile GoroutineState state = GoroutineState.RUNNABLE;
     volatile WaitReason waitReason;
 
-    Goroutine(long id, String name, Runtime runtime, long creatorId, StackTraceElement createdAt) {
-        this(id, name, runtime, creatorId, createdAt, null);
-    }
-
     Goroutine(long id, String name, Runtime runtime, long creatorId, StackTraceElement createdAt, Runnable body) {
         this.id = id;
         this.body = body;

@@ -263,7 +263,6 @@ public final class Runtime {
                 emit(g, new Event.GoEnd(g.id));
             }
             goroutines.remove(g);
-            scheduler.exited(g);
             g.unbind();
             long c = counts.addAndGet(-ONE_LIVE);
             if (!isMain && allAsleep(c)) {
@@ -374,12 +373,7 @@ public final class Runtime {
         scheduler.switchPoint(g);
     }
 
-    /** A random int in [0, bound): from the run's seed in a deterministic run. */
-    static int randomInt(int bound) {
-        return randomInt(Goroutine.current(), bound);
-    }
-
-    /** {@link #randomInt(int)} for a caller that knows its goroutine. */
+    /** A random int in [0, bound): from the run's seed in a deterministic run ({@code g}: the caller). */
     static int randomInt(Goroutine g, int bound) {
         if (g != null && g.runtime.scheduler instanceof DeterministicScheduler d) {
             return d.random.nextInt(bound);

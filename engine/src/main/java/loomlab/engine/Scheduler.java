@@ -28,12 +28,8 @@ abstract sealed class Scheduler permits OwnScheduler, JdkScheduler {
     /** A new, unstarted virtual thread for {@code g}, scheduled by this scheduler. */
     abstract Thread newThread(Goroutine g, Runnable body);
 
-    /** Starts {@code g}'s thread; its first continuation reaches this scheduler's {@code execute}. */
+    /** Starts {@code g}'s thread; its first continuation reaches this scheduler. */
     abstract void start(Goroutine g);
-
-    /** {@code g} has finished; forget it. */
-    void exited(Goroutine g) {
-    }
 
     /**
      * A point where the scheduler may switch goroutines: every engine operation passes here. Only

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import loomlab.engine.events.Event;
 import loomlab.engine.events.Traced;
 import org.junit.jupiter.api.DisplayName;
@@ -26,10 +25,9 @@ class EventTimeTest {
     @Test
     @DisplayName("a send that hands its value to a parked receiver records its four events at one time")
     void oneOperationOneTime() {
-        List<Traced> events = new CopyOnWriteArrayList<>();
         // One P, so that no other M records events meanwhile: times stay in sequence order, and an
         // M's later reading would lift the operation's time for the events after it.
-        RunResult r = Runtime.builder().procs(1).events(events::add).build().start(() -> {
+        List<Traced> events = Programs.traced(1, () -> {
             Chan<Integer> ch = Chan.make("ch", 0);
             go(() -> ch.recv());
             while (ch.snapshot().receivers().isEmpty()) {
@@ -37,7 +35,6 @@ class EventTimeTest {
             }
             ch.send(42);
         });
-        assertEquals(0, r.exitStatus(), r.report());
         Traced send = events.stream().filter(t -> t.event() instanceof Event.ChanSend s && s.to() == 2)
                 .findFirst().orElseThrow();
         List<Traced> sameOp = events.stream().filter(t -> t.seq() >= send.seq() - 1 && t.seq() <= send.seq() + 2)
@@ -51,8 +48,7 @@ class EventTimeTest {
     @Test
     @DisplayName("the learner's code between operations, and in a select's case body, gets its own times")
     void noEventBorrowsAnOldTime() {
-        List<Traced> events = new CopyOnWriteArrayList<>();
-        RunResult r = Runtime.builder().procs(2).events(events::add).build().start(() -> {
+        List<Traced> events = Programs.traced(2, () -> {
             Chan<Integer> ch = Chan.make("ch", 1);
             ch.send(1);
             busy();
@@ -65,7 +61,6 @@ class EventTimeTest {
             CancelContext c = Context.withCancel(Context.background());
             c.cancel();
         });
-        assertEquals(0, r.exitStatus(), r.report());
         long sent = first(events, Event.ChanSend.class).nanos();
         List<Traced> outputs = events.stream().filter(t -> t.event() instanceof Event.Output).toList();
         long chosen = first(events, Event.SelectChosen.class).nanos();
@@ -78,8 +73,7 @@ class EventTimeTest {
     @Test
     @DisplayName("a receive that parks records its wake-up at the time it wakes, not when it parked")
     void aParkStartsANewTime() {
-        List<Traced> events = new CopyOnWriteArrayList<>();
-        RunResult r = Runtime.builder().procs(2).events(events::add).build().start(() -> {
+        List<Traced> events = Programs.traced(2, () -> {
             Chan<Integer> ch = Chan.make("ch", 0);
             go(() -> {
                 busy();
@@ -87,7 +81,6 @@ class EventTimeTest {
             });
             ch.recv();
         });
-        assertEquals(0, r.exitStatus(), r.report());
         Traced block = events.stream().filter(t -> t.event() instanceof Event.GoBlock b && b.g() == 1).findFirst().orElseThrow();
         Traced start = events.stream().filter(t -> t.seq() > block.seq() && t.event() instanceof Event.GoStart s && s.g() == 1)
                 .findFirst().orElseThrow();

@@ -1,6 +1,7 @@
 package loomlab.engine;
 
 import static loomlab.engine.Go.go;
+import static loomlab.engine.Programs.traced;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,13 +19,6 @@ import org.junit.jupiter.api.Timeout;
 /** LoomLab's G-M-P scheduler, observed through its events (GMP-*). */
 @Timeout(60)
 class SchedulerTest {
-
-    private static List<Traced> traced(int procs, Runnable main) {
-        List<Traced> events = new CopyOnWriteArrayList<>();
-        RunResult r = Runtime.builder().procs(procs).events(events::add).build().start(main);
-        assertEquals(0, r.exitStatus(), r.report());
-        return events;
-    }
 
     @Test
     @DisplayName("the JDK hook is available in tests, so runs use LoomLab's scheduler")

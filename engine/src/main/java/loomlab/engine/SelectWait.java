@@ -39,7 +39,7 @@ final class SelectWait {
      * {@code spin} (every case on an unbuffered channel) it may spin first, as {@link Waiter#await(boolean)}.
      */
     SelectWaiter await(boolean spin) {
-        if (spin && g != null && !woken && g.runtime.scheduler.spinBeforePark(g)) {
+        if (!woken && Waiter.spinsFirst(g, spin)) {
             for (int i = 0; i < Waiter.SPINS && !woken; i++) {
                 Thread.onSpinWait();
             }

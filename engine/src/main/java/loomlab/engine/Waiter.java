@@ -47,6 +47,11 @@ sealed class Waiter permits SelectWaiter {
      */
     static final int SPINS = 128;
 
+    /** Whether {@code g}, about to park on a rendezvous ({@code spin}), spins first: its scheduler decides. */
+    static boolean spinsFirst(Goroutine g, boolean spin) {
+        return spin && g != null && g.runtime.scheduler.spinBeforePark(g);
+    }
+
     /** Parks the owner until {@link #ready()} is called. The owner must not hold any channel lock. */
     void await() {
         await(false);
@@ -60,7 +65,7 @@ sealed class Waiter permits SelectWaiter {
      * against 7.1-7.6 M msgs/s).
      */
     void await(boolean spin) {
-        if (spin && g != null && !woken && g.runtime.scheduler.spinBeforePark(g)) {
+        if (!woken && spinsFirst(g, spin)) {
             for (int i = 0; i < SPINS && !woken; i++) {
                 Thread.onSpinWait();
             }

@@ -40,7 +40,7 @@ final class Goroutine implements Runnable, java.util.concurrent.Executor {
     /** The run's list of live goroutines ({@link LiveGoroutines}); guarded by its stripe's lock. */
     Goroutine livePrev;
     Goroutine liveNext;
-    /** The continuation the JDK hands the scheduler each time this goroutine becomes runnable. */
+    /** The continuation the JDK hands this goroutine ({@link #execute}) each time it becomes runnable. */
     Runnable task;
     /** The machine running this goroutine now; written by that machine before it runs the goroutine. */
     volatile Machine m;

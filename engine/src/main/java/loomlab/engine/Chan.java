@@ -149,13 +149,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public void send(T value) {
-        Goroutine g = Goroutine.current();
-        if (g != null) {
-            g.runtime.switchPoint(g);
-            if (g.traced) {
-                g.beginOp();
-            }
-        }
+        Goroutine g = Goroutine.enterChanOp();
         if (isNil) {
             Runtime.blockForever(WaitReason.CHAN_SEND_NIL);
         }
@@ -209,13 +203,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     }
 
     private Object recv0() {
-        Goroutine g = Goroutine.current();
-        if (g != null) {
-            g.runtime.switchPoint(g);
-            if (g.traced) {
-                g.beginOp();
-            }
-        }
+        Goroutine g = Goroutine.enterChanOp();
         if (isNil) {
             Runtime.blockForever(WaitReason.CHAN_RECEIVE_NIL);
         }

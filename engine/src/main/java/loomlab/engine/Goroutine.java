@@ -150,6 +150,21 @@ final class Goroutine implements Runnable, java.util.concurrent.Executor {
         }
     }
 
+    /**
+     * The current goroutine (null outside a run) at the start of a send or a receive: the
+     * operation's switch point, then, if traced, {@link #beginOp}.
+     */
+    static Goroutine enterChanOp() {
+        Goroutine g = current();
+        if (g != null) {
+            g.runtime.switchPoint(g);
+            if (g.traced) {
+                g.beginOp();
+            }
+        }
+        return g;
+    }
+
     void endOp() {
         inOp = false;
         Machine m = this.m;

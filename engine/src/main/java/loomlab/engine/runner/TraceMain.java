@@ -89,7 +89,7 @@ public final class TraceMain {
                     ? PerfettoExport.TimeAxis.SEQUENCE : PerfettoExport.TimeAxis.CLOCK;
         }
         PerfettoExport.write(trace, axis, json);
-        out.printf("wrote %d events to %s (open it in ui.perfetto.dev)%n", trace.events().size(), json);
+        out.printf("exported the run's %d events to %s (open it in ui.perfetto.dev)%n", trace.events().size(), json);
         return 0;
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import loomlab.engine.events.TraceReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,7 +44,9 @@ class TraceMainTest {
         String text = Files.readString(json);
         assertTrue(text.contains("\"traceEvents\":["), text);
         assertTrue(text.contains("\"seed\":\"7\""), "the settings are the export's otherData");
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("wrote "), out.toString(StandardCharsets.UTF_8));
+        int events = TraceReader.read(run).events().size();
+        assertEquals("exported the run's " + events + " events to " + json + " (open it in ui.perfetto.dev)\n",
+                out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     }
 
     @Test

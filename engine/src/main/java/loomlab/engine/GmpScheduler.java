@@ -28,9 +28,11 @@ import loomlab.engine.events.Event;
  *
  * <h2>{@link #findRunnable}, in Go's order (GMP-05)</h2>
  * every 61st tick one G from the global queue; runnext, then the local queue; a batch from the
- * global queue; steal half of another P's queue (GMP-06; another P's {@code runnext} only once it
- * has waited there through several rounds, which stands in for Go's {@code usleep(3)}); spin a
- * little while (only with GOMAXPROCS > 1, and at most half the Ps spinning: with one carrier the
+ * global queue; steal half of another P's queue (GMP-06), but only a queue that waits: its owner
+ * has taken nothing from it for several looks, or it is long ({@link StealWatch}; Go steals at
+ * the first look, which costs goroutines that talk to each other a move between carriers); and
+ * another P's {@code runnext} only once the same goroutine has waited there through several
+ * looks, which stands in for Go's {@code usleep(3)}; spin a little while (only with GOMAXPROCS > 1, and at most half the Ps spinning: with one carrier the
  * partner could never run while we spin); then park the M.
  *
  * <h2>Idle protocol</h2>
@@ -50,15 +52,10 @@ import loomlab.engine.events.Event;
  * loop keeps its M.
  */
 final class GmpScheduler extends OwnScheduler {
-    /** Rounds of looking for work before an idle M parks (about 20-50 µs). */
+    /** Rounds of looking for work before an idle M parks (about 400 µs: 64 pauses of 25 ns a round here). */
     private static final int SPIN_ROUNDS = 256;
     /** Pause instructions between two looks of a spinning M. */
     private static final int SPIN_PAUSES = 64;
-    /**
-     * How many consecutive looks a goroutine must have sat in another P's runnext before a thief
-     * takes it: the waker usually blocks at once and runs it itself (Go's {@code usleep(3)}).
-     */
-    private static final int RUNNEXT_PATIENCE = 4;
     /** Sysmon's shortest and longest sleep (GMP-09). */
     private static final long SYSMON_MIN_NANOS = 20_000;
     private static final long SYSMON_MAX_NANOS = 10_000_000;
@@ -288,30 +285,27 @@ final class GmpScheduler extends OwnScheduler {
         if (n == 1) {
             return null;
         }
-        if (m.seenStamps == null) {
-            m.seenStamps = new long[n];
-            m.seenLooks = new int[n];
+        if (m.stealWatch == null) {
+            m.stealWatch = new StealWatch(n);
         }
+        StealWatch watch = m.stealWatch;
         int start = ThreadLocalRandom.current().nextInt(n);
         for (int i = 0; i < n; i++) {
             Processor victim = ps[(start + i) % n];
             if (victim == self || !victim.hasWork()) {
                 continue;
             }
-            boolean runnextWaited = false;
+            boolean queueWaited = watch.queueWaited(victim.id, victim.gets(), victim.queued());
+            boolean takeRunnext = false;
             if (victim.onlyRunnext()) {
-                long stamp = victim.runnextStamp();
-                if (stamp == m.seenStamps[victim.id]) {
-                    runnextWaited = ++m.seenLooks[victim.id] >= RUNNEXT_PATIENCE;
-                } else {
-                    m.seenStamps[victim.id] = stamp;
-                    m.seenLooks[victim.id] = 0;
-                }
-                if (!stealRunnext || !runnextWaited) {
+                takeRunnext = watch.runnextWaited(victim.id, victim.runnextStamp()) && stealRunnext;
+                if (!takeRunnext) {
                     continue;
                 }
+            } else if (!queueWaited) {
+                continue; // its owner is getting through it: leave the work where it flows
             }
-            List<Goroutine> got = victim.grabHalf(stealRunnext && runnextWaited, m.seenStamps[victim.id]);
+            List<Goroutine> got = victim.grabHalf(takeRunnext, watch.stamp(victim.id));
             if (!got.isEmpty()) {
                 if (got.size() > 1) {
                     self.addAll(got.subList(1, got.size()));

@@ -25,10 +25,8 @@ final class Machine {
      * only by that goroutine and by this M between two goroutines (the same OS thread in turn).
      */
     long opNanos;
-    /** For stealing: the runnext stamp of each P at this M's previous look; only this M uses it. */
-    long[] seenStamps;
-    /** For stealing: how many consecutive looks saw the same runnext stamp; only this M uses it. */
-    int[] seenLooks;
+    /** What this M has seen of the other Ps when looking for work to steal; only this M uses it. */
+    StealWatch stealWatch;
 
     Machine(int id) {
         this.id = id;

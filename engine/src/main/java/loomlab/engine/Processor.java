@@ -1,5 +1,7 @@
 package loomlab.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +10,8 @@ import java.util.List;
  * run queue (GMP-01, GMP-02). An M must hold a P to run goroutines.
  *
  * <p>Guarded by this object's monitor: {@code runnext}, {@code runnextStamp}, {@code runq},
- * {@code syscallG}, {@code syscallSince}, {@code owner}. {@code schedtick} is written only by the owning M.
+ * {@code syscallG}, {@code syscallSince}, {@code owner}, and the writes of {@code gets}, which
+ * thieves read without it. {@code schedtick} is written only by the owning M.
  */
 final class Processor {
     final int id;
@@ -28,6 +31,22 @@ final class Processor {
      * by thieves so that an empty P costs them no lock.
      */
     private volatile int queued;
+    /**
+     * Counts {@link #get()}s: a thief that sees it unchanged look after look knows that the owner
+     * is busy with one goroutine and the queue waits ({@link StealWatch}). Opaque accesses: a
+     * thief needs a recent count, not a fence.
+     */
+    private int gets;
+
+    private static final VarHandle GETS;
+
+    static {
+        try {
+            GETS = MethodHandles.lookup().findVarHandle(Processor.class, "gets", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     Processor(int id) {
         this.id = id;
@@ -71,8 +90,19 @@ final class Processor {
         } else {
             g = runq.poll();
         }
+        GETS.setOpaque(this, gets + 1);
         queued--;
         return g;
+    }
+
+    /** How many goroutines the owner has taken from this P; read by thieves without the monitor. */
+    int gets() {
+        return (int) GETS.getOpaque(this);
+    }
+
+    /** How many goroutines wait here, runnext included. */
+    int queued() {
+        return queued;
     }
 
     /** Whether {@link #get()} would find a goroutine. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import loomlab.engine.events.Event;
 import loomlab.engine.events.Traced;
@@ -101,6 +102,26 @@ class SchedulerTest {
                 .filter(Event.RunqSteal.class::isInstance).map(Event.RunqSteal.class::cast).toList();
         assertTrue(!steals.isEmpty(), "no steal seen in " + events.size() + " events");
         assertTrue(steals.stream().allMatch(s -> s.from() != s.to() && !s.gs().isEmpty()));
+    }
+
+    @Test
+    @DisplayName("GMP-06 a short queue behind a busy goroutine is stolen (after the thief's patience)")
+    void shortQueueBehindABusyGoroutineIsStolen() {
+        int n = 8; // fewer than StealWatch.BACKLOG: only patience lets the other M take them
+        AtomicInteger ran = new AtomicInteger();
+        List<Traced> events = traced(2, () -> {
+            for (int i = 0; i < n; i++) {
+                go(ran::incrementAndGet); // into main's runnext, the one before into its queue
+            }
+            // main keeps its M and never parks: what waits in its P's queue runs only if stolen.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (ran.get() < n && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        });
+        assertEquals(n, ran.get(), "every goroutine ran while main kept its P busy");
+        assertTrue(events.stream().anyMatch(e -> e.event() instanceof Event.RunqSteal s && s.from() != s.to()),
+                "the other P stole");
     }
 
     @Test

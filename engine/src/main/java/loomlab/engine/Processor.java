@@ -9,9 +9,10 @@ import java.util.List;
  * A P of Go's G-M-P model: the right to run goroutines, with a {@code runnext} slot and a local
  * run queue (GMP-01, GMP-02). An M must hold a P to run goroutines.
  *
- * <p>Guarded by this object's monitor: {@code runnext}, {@code runnextStamp}, {@code runq},
- * {@code syscallG}, {@code syscallSince}, {@code owner}, and the writes of {@code gets}, which
- * thieves read without it. {@code schedtick} is written only by the owning M.
+ * <p>Guarded by the run queue's spin lock ({@code queueLock}): {@code runnext}, {@code runnextStamp},
+ * {@code runq}, and the writes of {@code queued} and {@code gets}, which thieves read without it.
+ * Guarded by this object's monitor: {@code syscallG}, {@code syscallSince}, {@code owner}.
+ * {@code schedtick} is written only by the owning M.
  */
 final class Processor {
     final int id;
@@ -27,7 +28,7 @@ final class Processor {
     Machine owner;
     int schedtick;
     /**
-     * How many goroutines wait here (runnext included): written under the monitor, read without it
+     * How many goroutines wait here (runnext included): written under the queue lock, read without it
      * by thieves so that an empty P costs them no lock.
      */
     private volatile int queued;
@@ -38,14 +39,35 @@ final class Processor {
      */
     private int gets;
 
+    /** The run queue's spin lock: 0 free, 1 held. */
+    private int queueLock;
+
     private static final VarHandle GETS;
+    private static final VarHandle QUEUE_LOCK;
 
     static {
         try {
-            GETS = MethodHandles.lookup().findVarHandle(Processor.class, "gets", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            GETS = lookup.findVarHandle(Processor.class, "gets", int.class);
+            QUEUE_LOCK = lookup.findVarHandle(Processor.class, "queueLock", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /**
+     * Takes the run queue's lock. A spin lock, not the monitor: it is held for a few instructions
+     * that never block, by the owning M and by thieves, and a contended monitor is inflated and
+     * parks its loser, a carrier thread, in the kernel.
+     */
+    private void lock() {
+        while (!QUEUE_LOCK.weakCompareAndSetAcquire(this, 0, 1)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private void unlock() {
+        QUEUE_LOCK.setRelease(this, 0);
     }
 
     Processor(int id) {
@@ -57,45 +79,58 @@ final class Processor {
      * Returns the goroutines that must go to the global queue because the ring is full (GMP-04),
      * or null.
      */
-    synchronized List<Goroutine> put(Goroutine g, boolean next) {
-        if (next) {
-            Goroutine old = runnext;
-            runnext = g;
-            runnextStamp++;
-            if (old == null) {
+    List<Goroutine> put(Goroutine g, boolean next) {
+        lock();
+        try {
+            if (next) {
+                Goroutine old = runnext;
+                runnext = g;
+                runnextStamp++;
+                if (old == null) {
+                    queued++;
+                    return null;
+                }
+                g = old;
+            }
+            if (runq.offer(g)) {
                 queued++;
                 return null;
             }
-            g = old;
+            List<Goroutine> overflow = new ArrayList<>(LocalRunQueue.CAPACITY / 2 + 1);
+            runq.drainTo(overflow, LocalRunQueue.CAPACITY / 2);
+            overflow.add(g);
+            queued -= LocalRunQueue.CAPACITY / 2;
+            return overflow;
+        } finally {
+            unlock();
         }
-        if (runq.offer(g)) {
-            queued++;
-            return null;
-        }
-        List<Goroutine> overflow = new ArrayList<>(LocalRunQueue.CAPACITY / 2 + 1);
-        runq.drainTo(overflow, LocalRunQueue.CAPACITY / 2);
-        overflow.add(g);
-        queued -= LocalRunQueue.CAPACITY / 2;
-        return overflow;
     }
 
     /** Go's {@code runqget}: runnext first, then the head of the ring. */
-    synchronized Goroutine get() {
+    Goroutine get() {
         if (queued == 0) {
-            return null;
+            return null; // most looks of an idle M: no lock for an empty P
         }
-        Goroutine g = runnext;
-        if (g != null) {
-            runnext = null;
-        } else {
-            g = runq.poll();
+        lock();
+        try {
+            if (queued == 0) {
+                return null;
+            }
+            Goroutine g = runnext;
+            if (g != null) {
+                runnext = null;
+            } else {
+                g = runq.poll();
+            }
+            GETS.setOpaque(this, gets + 1);
+            queued--;
+            return g;
+        } finally {
+            unlock();
         }
-        GETS.setOpaque(this, gets + 1);
-        queued--;
-        return g;
     }
 
-    /** How many goroutines the owner has taken from this P; read by thieves without the monitor. */
+    /** How many goroutines the owner has taken from this P; read by thieves without the lock. */
     int gets() {
         return (int) GETS.getOpaque(this);
     }
@@ -110,8 +145,13 @@ final class Processor {
         return queued > 0;
     }
 
-    synchronized long runnextStamp() {
-        return runnextStamp;
+    long runnextStamp() {
+        lock();
+        try {
+            return runnextStamp;
+        } finally {
+            unlock();
+        }
     }
 
     /** Whether runnext holds a goroutine and the ring is empty: the only thing a thief could take is runnext. */
@@ -123,39 +163,54 @@ final class Processor {
      * Go's {@code runqgrab}: takes half of the ring for a thief. Takes {@code runnext} only when
      * {@code takeRunnext} and it is still the goroutine put there at {@code stamp} (it has waited).
      */
-    synchronized List<Goroutine> grabHalf(boolean takeRunnext, long stamp) {
-        int n = runq.size() - runq.size() / 2;
-        if (n > 0) {
-            List<Goroutine> out = new ArrayList<>(n);
-            runq.drainTo(out, n);
-            queued -= n;
-            return out;
+    List<Goroutine> grabHalf(boolean takeRunnext, long stamp) {
+        lock();
+        try {
+            int n = runq.size() - runq.size() / 2;
+            if (n > 0) {
+                List<Goroutine> out = new ArrayList<>(n);
+                runq.drainTo(out, n);
+                queued -= n;
+                return out;
+            }
+            if (takeRunnext && runnext != null && runnextStamp == stamp) {
+                Goroutine g = runnext;
+                runnext = null;
+                queued--;
+                return List.of(g);
+            }
+            return List.of();
+        } finally {
+            unlock();
         }
-        if (takeRunnext && runnext != null && runnextStamp == stamp) {
-            Goroutine g = runnext;
-            runnext = null;
-            queued--;
-            return List.of(g);
-        }
-        return List.of();
     }
 
     /** Appends to the local queue; the caller knows there is room (at most half a queue). */
-    synchronized void addAll(List<Goroutine> gs) {
-        for (Goroutine g : gs) {
-            if (runq.offer(g)) {
-                queued++;
+    void addAll(List<Goroutine> gs) {
+        lock();
+        try {
+            for (Goroutine g : gs) {
+                if (runq.offer(g)) {
+                    queued++;
+                }
             }
+        } finally {
+            unlock();
         }
     }
 
     /** runnext, then the ring oldest first; for views and tests. */
-    synchronized List<Goroutine> snapshot() {
-        List<Goroutine> out = new ArrayList<>();
-        if (runnext != null) {
-            out.add(runnext);
+    List<Goroutine> snapshot() {
+        lock();
+        try {
+            List<Goroutine> out = new ArrayList<>();
+            if (runnext != null) {
+                out.add(runnext);
+            }
+            runq.copyTo(out);
+            return out;
+        } finally {
+            unlock();
         }
-        runq.copyTo(out);
-        return out;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * A P of Go's G-M-P model: the right to run goroutines, with a {@code runnext} slot and a local
  * run queue (GMP-01, GMP-02). An M must hold a P to run goroutines.
  *
- * <p>Guarded by the run queue's spin lock ({@code queueLock}): {@code runnext}, {@code runnextStamp},
+ * <p>Guarded by the run queue's {@link SpinLock} ({@code queueLock}, not the monitor, which every
+ * run used to inflate): {@code runnext}, {@code runnextStamp},
  * {@code runq}, and the writes of {@code queued} and {@code gets}, which thieves read without it.
  * Guarded by this object's monitor: {@code syscallG}, {@code syscallSince}, {@code owner}.
  * {@code schedtick} is written only by the owning M.
@@ -39,35 +40,17 @@ final class Processor {
      */
     private int gets;
 
-    /** The run queue's spin lock: 0 free, 1 held. */
-    private int queueLock;
+    /** Guards the run queue (see the class comment). */
+    private final SpinLock queueLock = new SpinLock();
 
     private static final VarHandle GETS;
-    private static final VarHandle QUEUE_LOCK;
 
     static {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            GETS = lookup.findVarHandle(Processor.class, "gets", int.class);
-            QUEUE_LOCK = lookup.findVarHandle(Processor.class, "queueLock", int.class);
+            GETS = MethodHandles.lookup().findVarHandle(Processor.class, "gets", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
-    }
-
-    /**
-     * Takes the run queue's lock. A spin lock, not the monitor: it is held for a few instructions
-     * that never block, by the owning M and by thieves, and a contended monitor is inflated and
-     * parks its loser, a carrier thread, in the kernel.
-     */
-    private void lock() {
-        while (!QUEUE_LOCK.weakCompareAndSetAcquire(this, 0, 1)) {
-            Thread.onSpinWait();
-        }
-    }
-
-    private void unlock() {
-        QUEUE_LOCK.setRelease(this, 0);
     }
 
     Processor(int id) {
@@ -80,7 +63,7 @@ final class Processor {
      * or null.
      */
     List<Goroutine> put(Goroutine g, boolean next) {
-        lock();
+        queueLock.lock();
         try {
             if (next) {
                 Goroutine old = runnext;
@@ -102,7 +85,7 @@ final class Processor {
             queued -= LocalRunQueue.CAPACITY / 2;
             return overflow;
         } finally {
-            unlock();
+            queueLock.unlock();
         }
     }
 
@@ -111,7 +94,7 @@ final class Processor {
         if (queued == 0) {
             return null; // most looks of an idle M: no lock for an empty P
         }
-        lock();
+        queueLock.lock();
         try {
             if (queued == 0) {
                 return null;
@@ -126,7 +109,7 @@ final class Processor {
             queued--;
             return g;
         } finally {
-            unlock();
+            queueLock.unlock();
         }
     }
 
@@ -146,11 +129,11 @@ final class Processor {
     }
 
     long runnextStamp() {
-        lock();
+        queueLock.lock();
         try {
             return runnextStamp;
         } finally {
-            unlock();
+            queueLock.unlock();
         }
     }
 
@@ -164,7 +147,7 @@ final class Processor {
      * {@code takeRunnext} and it is still the goroutine put there at {@code stamp} (it has waited).
      */
     List<Goroutine> grabHalf(boolean takeRunnext, long stamp) {
-        lock();
+        queueLock.lock();
         try {
             int n = runq.size() - runq.size() / 2;
             if (n > 0) {
@@ -181,13 +164,13 @@ final class Processor {
             }
             return List.of();
         } finally {
-            unlock();
+            queueLock.unlock();
         }
     }
 
     /** Appends to the local queue; the caller knows there is room (at most half a queue). */
     void addAll(List<Goroutine> gs) {
-        lock();
+        queueLock.lock();
         try {
             for (Goroutine g : gs) {
                 if (runq.offer(g)) {
@@ -195,13 +178,13 @@ final class Processor {
                 }
             }
         } finally {
-            unlock();
+            queueLock.unlock();
         }
     }
 
     /** runnext, then the ring oldest first; for views and tests. */
     List<Goroutine> snapshot() {
-        lock();
+        queueLock.lock();
         try {
             List<Goroutine> out = new ArrayList<>();
             if (runnext != null) {
@@ -210,7 +193,7 @@ final class Processor {
             runq.copyTo(out);
             return out;
         } finally {
-            unlock();
+            queueLock.unlock();
         }
     }
 }

@@ -9,11 +9,11 @@ import java.util.List;
  * A P of Go's G-M-P model: the right to run goroutines, with a {@code runnext} slot and a local
  * run queue (GMP-01, GMP-02). An M must hold a P to run goroutines.
  *
- * <p>Guarded by the run queue's {@link SpinLock} ({@code queueLock}, not the monitor, which every
- * run used to inflate): {@code runnext}, {@code runnextStamp},
- * {@code runq}, and the writes of {@code queued} and {@code gets}, which thieves read without it.
- * Guarded by this object's monitor: {@code syscallG}, {@code syscallSince}, {@code owner}.
- * {@code schedtick} is written only by the owning M.
+ * <p>Guarded by the run queue's {@link SpinLock} ({@code queueLock}; not the monitor, which every
+ * run used to inflate): {@code runnext}, {@code runnextStamp}, {@code runq}, and the writes of
+ * {@code queued} and {@code gets}, which thieves read without it. Guarded by this object's
+ * monitor: {@code syscallG}, {@code syscallSince}, {@code owner}. {@code schedtick} is written
+ * only by the owning M.
  */
 final class Processor {
     final int id;
@@ -29,8 +29,8 @@ final class Processor {
     Machine owner;
     int schedtick;
     /**
-     * How many goroutines wait here (runnext included): written under the queue lock, read without it
-     * by thieves so that an empty P costs them no lock.
+     * How many goroutines wait here (runnext included): written under the queue lock, read without
+     * it by thieves so that an empty P costs them no lock.
      */
     private volatile int queued;
     /**

@@ -10,7 +10,7 @@ import java.util.List;
  * run queue (GMP-01, GMP-02). An M must hold a P to run goroutines.
  *
  * <p>Guarded by the run queue's {@link SpinLock} ({@code queueLock}; not the monitor, which every
- * run used to inflate): {@code runnext}, {@code runnextStamp}, {@code runq}, and the writes of
+ * run used to inflate): {@code runnext}, {@code runq}, and the writes of {@code runnextStamp},
  * {@code queued} and {@code gets}, which thieves read without it. Guarded by this object's
  * monitor: {@code syscallG}, {@code syscallSince}, {@code owner}. {@code schedtick} is written
  * only by the owning M.
@@ -18,7 +18,10 @@ import java.util.List;
 final class Processor {
     final int id;
     private Goroutine runnext;
-    /** Counts runnext puts, so a thief can tell whether the same goroutine has waited there a while. */
+    /**
+     * Counts runnext puts, so a thief can tell whether the same goroutine has waited there a while.
+     * Opaque accesses, like {@code gets}: {@link #grabHalf} checks it again under the lock.
+     */
     private long runnextStamp;
     private final LocalRunQueue runq = new LocalRunQueue();
     /** The goroutine of this P that is in a syscall (Go's {@code _Psyscall}), or null. */
@@ -44,10 +47,13 @@ final class Processor {
     private final SpinLock queueLock = new SpinLock();
 
     private static final VarHandle GETS;
+    private static final VarHandle RUNNEXT_STAMP;
 
     static {
         try {
-            GETS = MethodHandles.lookup().findVarHandle(Processor.class, "gets", int.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            GETS = lookup.findVarHandle(Processor.class, "gets", int.class);
+            RUNNEXT_STAMP = lookup.findVarHandle(Processor.class, "runnextStamp", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -68,7 +74,7 @@ final class Processor {
             if (next) {
                 Goroutine old = runnext;
                 runnext = g;
-                runnextStamp++;
+                RUNNEXT_STAMP.setOpaque(this, runnextStamp + 1);
                 if (old == null) {
                     queued++;
                     return null;
@@ -128,13 +134,9 @@ final class Processor {
         return queued > 0;
     }
 
+    /** The runnext stamp; read by thieves without the lock. */
     long runnextStamp() {
-        queueLock.lock();
-        try {
-            return runnextStamp;
-        } finally {
-            queueLock.unlock();
-        }
+        return (long) RUNNEXT_STAMP.getOpaque(this);
     }
 
     /** Whether runnext holds a goroutine and the ring is empty: the only thing a thief could take is runnext. */

@@ -28,13 +28,14 @@ final class StealWatch {
     /** A queue this long is taken from at once. */
     static final int BACKLOG = 16;
 
-    private final int[] gets;
+    /** The count of gets and the runnext stamp of each P at the last look, and for how many looks. */
+    private final long[] gets;
     private final int[] getsLooks;
     private final long[] stamps;
     private final int[] stampLooks;
 
     StealWatch(int procs) {
-        gets = new int[procs];
+        gets = new long[procs];
         getsLooks = new int[procs];
         stamps = new long[procs];
         stampLooks = new int[procs];
@@ -45,13 +46,7 @@ final class StealWatch {
      * {@code gets} from it so far: whether its queue may be stolen from now.
      */
     boolean queueWaited(int p, int gets, int queued) {
-        if (gets == this.gets[p]) {
-            getsLooks[p]++;
-        } else {
-            this.gets[p] = gets;
-            getsLooks[p] = 0;
-        }
-        return getsLooks[p] >= PATIENCE || queued >= BACKLOG;
+        return looksAtSame(this.gets, getsLooks, p, gets) >= PATIENCE || queued >= BACKLOG;
     }
 
     /**
@@ -59,17 +54,21 @@ final class StealWatch {
      * holds): whether the same goroutine has sat there through the last {@link #PATIENCE} looks.
      */
     boolean runnextWaited(int p, long stamp) {
-        if (stamp == stamps[p]) {
-            stampLooks[p]++;
-        } else {
-            stamps[p] = stamp;
-            stampLooks[p] = 0;
-        }
-        return stampLooks[p] >= PATIENCE;
+        return looksAtSame(stamps, stampLooks, p, stamp) >= PATIENCE;
     }
 
     /** The runnext stamp of P {@code p} at the last look, for {@link Processor#grabHalf}. */
     long stamp(int p) {
         return stamps[p];
+    }
+
+    /** Records {@code value} seen at P {@code p}; how many looks before this one saw it too. */
+    private static int looksAtSame(long[] seen, int[] looks, int p, long value) {
+        if (value == seen[p]) {
+            return ++looks[p];
+        }
+        seen[p] = value;
+        looks[p] = 0;
+        return 0;
     }
 }

@@ -32,8 +32,9 @@ import loomlab.engine.events.Event;
  * has taken nothing from it for several looks, or it is long ({@link StealWatch}; Go steals at
  * the first look, which costs goroutines that talk to each other a move between carriers); and
  * another P's {@code runnext} only once the same goroutine has waited there through several
- * looks, which stands in for Go's {@code usleep(3)}; spin a little while (only with GOMAXPROCS > 1, and at most half the Ps spinning: with one carrier the
- * partner could never run while we spin); then park the M.
+ * looks, which stands in for Go's {@code usleep(3)}; spin a little while (only with
+ * GOMAXPROCS > 1, and at most half the Ps spinning: with one carrier the partner could never run
+ * while we spin); then park the M.
  *
  * <h2>Idle protocol</h2>
  * An M sets its state to IDLE, looks at every queue once more, and parks only if still IDLE.
@@ -295,6 +296,8 @@ final class GmpScheduler extends OwnScheduler {
             if (victim == self || !victim.hasWork()) {
                 continue;
             }
+            // Counted at every look, also when runnext is all the P holds: the patience then
+            // carries over to a queue that forms behind it.
             boolean queueWaited = watch.queueWaited(victim.id, victim.gets(), victim.queued());
             boolean takeRunnext = false;
             if (victim.onlyRunnext()) {

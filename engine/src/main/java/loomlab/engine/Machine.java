@@ -10,7 +10,6 @@ package loomlab.engine;
  */
 final class Machine {
     static final int RUNNING = 0;
-    static final int SPINNING = 1;
     static final int IDLE = 2;
 
     final int id;

@@ -46,7 +46,6 @@ abstract sealed class Scheduler permits OwnScheduler, JdkScheduler {
     void exitSyscall(Goroutine g) {
     }
 
-    /** The run is over: stop the carriers. */
     /**
      * Whether {@code g}, about to park on a partner, should first spin a little: only when the
      * partner could be running on another carrier right now (see {@link Waiter#await()}).
@@ -55,6 +54,7 @@ abstract sealed class Scheduler permits OwnScheduler, JdkScheduler {
         return false;
     }
 
+    /** The run is over: stop the carriers. */
     void shutdown() {
     }
 

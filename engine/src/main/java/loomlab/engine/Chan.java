@@ -76,10 +76,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         this(capacity, isNil, false, null);
     }
 
-    private Chan(int capacity, boolean isNil, boolean isTimer) {
-        this(capacity, isNil, isTimer, null);
-    }
-
     private Chan(int capacity, boolean isNil, boolean isTimer, String name) {
         this.id = IDS.incrementAndGet();
         this.name = name;
@@ -126,9 +122,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         return (Chan<T>) NIL;
     }
 
-    /** The channel of a Timer or Ticker. */
-    static <T> Chan<T> timerChan() {
-        return new Chan<>(1, false, true);
+    /** The channel of a Timer or Ticker, named for the views ({@code time.After}, {@code timer.C}, {@code ticker.C}). */
+    static <T> Chan<T> timerChan(String name) {
+        return new Chan<>(1, false, true, name);
     }
 
     /** This channel seen as send-only, Go's {@code chan<- T}. */
@@ -362,7 +358,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     @Override
     public String toString() {
-        return isNil ? "chan(nil)" : (name != null ? name : "chan#" + id) + "(cap " + capacity + ")";
+        return isNil ? "chan(nil)" : (name != null ? name : "chan#" + id) + "(cap " + cap() + ")";
     }
 
     /** What a view or a test sees of this channel now: for comparing with a fold of its events. */

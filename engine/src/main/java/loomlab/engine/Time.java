@@ -50,12 +50,17 @@ public final class Time {
 
     /** Go's {@code time.After(d)}: a channel that receives the time once, after {@code d}. */
     public static RecvChan<Instant> after(Duration d) {
-        return newTimer(d).C;
+        return timer("after", "time.After", d).C;
     }
 
     /** Go's {@code time.NewTimer(d)}. */
     public static Timer newTimer(Duration d) {
-        TimerCore core = new TimerCore(runtime("newTimer"), Chan.timerChan(), null);
+        return timer("newTimer", "timer.C", d);
+    }
+
+    /** A timer whose channel the views show as {@code chanName}. */
+    private static Timer timer(String op, String chanName, Duration d) {
+        TimerCore core = new TimerCore(runtime(op), Chan.timerChan(chanName), null);
         core.start(d.toNanos(), 0);
         return new Timer(core);
     }
@@ -74,7 +79,7 @@ public final class Time {
         if (nanos <= 0) {
             throw new Panic("non-positive interval for NewTicker");
         }
-        TimerCore core = new TimerCore(runtime("newTicker"), Chan.timerChan(), null);
+        TimerCore core = new TimerCore(runtime("newTicker"), Chan.timerChan("ticker.C"), null);
         core.start(nanos, nanos);
         return new Ticker(core);
     }

@@ -274,9 +274,36 @@ class TimeTest {
     }
 
     @Test
-    @DisplayName("timers outside a run say how to start one")
+    @DisplayName("timers outside a run say how to start one, naming the call")
     void timersOutsideARun() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Time.newTimer(SECOND));
-        assertTrue(e.getMessage().contains("Runtime.run"));
+        assertTrue(e.getMessage().startsWith("Time.newTimer was called outside a LoomLab run"), e.getMessage());
+        e = assertThrows(IllegalStateException.class, () -> Time.after(SECOND));
+        assertTrue(e.getMessage().startsWith("Time.after was called outside a LoomLab run"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("CH-14 the channels of time.After, a Timer and a Ticker are named for the views, and have cap 0 to the program")
+    void timerChannelsAreNamedForTheViews() {
+        java.util.List<loomlab.engine.events.Event.ChanMake> made = new java.util.ArrayList<>();
+        Runtime.builder().mode(RunMode.DETERMINISTIC).seed(1)
+                .events(t -> {
+                    if (t.event() instanceof loomlab.engine.events.Event.ChanMake m) {
+                        made.add(m);
+                    }
+                })
+                .out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build().start(() -> {
+                    RecvChan<Instant> after = Time.after(SECOND);
+                    Timer timer = Time.newTimer(SECOND);
+                    Ticker ticker = Time.newTicker(SECOND);
+                    assertEquals(0, after.cap());
+                    assertEquals(0, timer.C.cap());
+                    assertEquals(0, ticker.C.cap());
+                    assertEquals("time.After(cap 0)", after.toString());
+                    timer.stop();
+                    ticker.stop();
+                });
+        assertEquals(java.util.List.of("time.After", "timer.C", "ticker.C"),
+                made.stream().map(loomlab.engine.events.Event.ChanMake::name).toList());
     }
 }

@@ -19,10 +19,10 @@ class LessonCatalogTest {
     private final List<Lesson> lessons = LessonCatalog.builtIn().lessons();
 
     @Test
-    void builtInCatalogHasThePilotLessonsInOrder() {
-        assertEquals(List.of("goroutines-and-channels", "channels-in-depth", "cancellation-trees"),
+    void builtInCatalogHasItsLessonsInOrder() {
+        assertEquals(List.of("goroutines-and-channels", "channels-in-depth", "cancellation-trees", "select-and-timeouts"),
                 lessons.stream().map(Lesson::id).toList());
-        assertEquals(List.of(1, 2, 3), lessons.stream().map(Lesson::order).toList());
+        assertEquals(List.of(1, 2, 3, 4), lessons.stream().map(Lesson::order).toList());
         assertEquals("Channels in depth", LessonCatalog.builtIn().lesson("channels-in-depth").orElseThrow().title().en());
     }
 

@@ -12,11 +12,11 @@ public class Tree {
         CancelContext query = Context.withCancel("query", db);
 
         db.cancel();
-        println("after db.cancel():", state("request", request), state("db", db),
+        println("once db is canceled:", state("request", request), state("db", db),
                 state("cache", cache), state("query", query));
 
         request.cancel();
-        println("after request.cancel():", state("request", request), state("db", db),
+        println("once request is canceled:", state("request", request), state("db", db),
                 state("cache", cache), state("query", query));
     }
 

@@ -14,11 +14,11 @@ func main() {
 	defer cancelQuery()
 
 	cancelDB()
-	fmt.Println("after cancelDB():", state("request", request), state("db", db),
+	fmt.Println("once db is canceled:", state("request", request), state("db", db),
 		state("cache", cache), state("query", query))
 
 	cancelRequest()
-	fmt.Println("after cancelRequest():", state("request", request), state("db", db),
+	fmt.Println("once request is canceled:", state("request", request), state("db", db),
 		state("cache", cache), state("query", query))
 }
 

@@ -20,9 +20,9 @@ class LessonCatalogTest {
 
     @Test
     void builtInCatalogHasItsLessonsInOrder() {
-        assertEquals(List.of("goroutines-and-channels", "channels-in-depth", "cancellation-trees", "select-and-timeouts"),
-                lessons.stream().map(Lesson::id).toList());
-        assertEquals(List.of(1, 2, 3, 4), lessons.stream().map(Lesson::order).toList());
+        assertEquals(List.of("goroutines-and-channels", "channels-in-depth", "cancellation-trees", "select-and-timeouts",
+                "sharing-memory", "groups-pools-pipelines"), lessons.stream().map(Lesson::id).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), lessons.stream().map(Lesson::order).toList());
         assertEquals("Channels in depth", LessonCatalog.builtIn().lesson("channels-in-depth").orElseThrow().title().en());
     }
 

@@ -144,7 +144,9 @@ record Program(String name, Method main) {
         ClassLoader loader = compiled.classLoader(Program.class.getClassLoader());
         var pkg = PACKAGE.matcher(text);
         try {
-            Class<?> c = Class.forName(pkg.find() ? pkg.group(1) + "." + name : name, true, loader);
+            // Not initialized here: its static fields (a start time, a WaitGroup) belong to the
+            // run, so the class is initialized by main's first call, on goroutine 1.
+            Class<?> c = Class.forName(pkg.find() ? pkg.group(1) + "." + name : name, false, loader);
             return new Program(fileName, findMain(c));
         } catch (ClassNotFoundException e) {
             throw new NotRunnable(fileName + " must declare a class named " + name, false);

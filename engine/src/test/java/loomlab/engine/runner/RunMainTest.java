@@ -65,6 +65,25 @@ class RunMainTest {
     }
 
     @Test
+    void aStaticFieldIsInitializedInsideTheRunOnItsClock(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("Since.java");
+        Files.writeString(file, """
+                import static loomlab.engine.Go.*;
+                import java.time.Instant;
+                import loomlab.engine.Time;
+                public class Since {
+                    static final Instant START = Time.now(); // the run's clock, not the machine's
+                    public static void main(String[] args) {
+                        Time.sleepMillis(250);
+                        println(START, Time.format(Time.since(START)));
+                    }
+                }
+                """);
+        assertEquals(0, run("--mode", "deterministic", file.toString()), err.toString(StandardCharsets.UTF_8));
+        assertEquals("2000-01-01T00:00:00Z 250ms\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aPanicInTheProgramExitsTwo(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("Boom.java");
         Files.writeString(file, """

@@ -57,7 +57,7 @@ class LessonStepsTest {
     @Test
     void everyStepOfEveryLessonRunsToItsEndAndItsWatchNotesNameWhatTheViewsShow() throws Exception {
         List<Lesson> lessons = bench.lessons.lessons();
-        assertEquals(6, lessons.size());
+        assertEquals(8, lessons.size());
         List<String> shots = new ArrayList<>();
         for (Lesson lesson : lessons) {
             for (Step step : lesson.steps()) {

@@ -143,6 +143,7 @@ class GradeMainTest {
     @Test
     void helpExitsZeroAndListsTheExercises() {
         assertEquals(0, grade("--help"));
-        assertTrue(out().contains("Exercises: worker-pool, fan-in, call-with-timeout, first-error"), out());
+        assertTrue(out().contains("Exercises: worker-pool, fan-in, call-with-timeout, first-error, retry-with-backoff, "
+                + "async-logger"), out());
     }
 }

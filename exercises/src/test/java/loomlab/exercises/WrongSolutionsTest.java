@@ -161,6 +161,158 @@ class WrongSolutionsTest {
     }
 
     @Test
+    void theRetryStarterRetriesAtAFixedPaceAndSleepsThroughACancel() {
+        GradeReport report = Graded.grade("retry-with-backoff", Graded.exercise("retry-with-backoff").starter(), null);
+
+        assertEquals(List.of("theAttemptsFollowTheBackoff", "noWaitIsLongerThanTheCap", "aCanceledContextEndsTheWaitAtOnce"),
+                Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "theAttemptsFollowTheBackoff").message().en().contains(
+                "they should be made at [0s, 100ms, 300ms, 700ms] (waits of 100ms, 200ms and 400ms), "
+                        + "but they were made at [0s, 100ms, 200ms, 300ms]."), Graded.describe(report));
+    }
+
+    @Test
+    void doublingOnceTooOftenGetsTheAttemptTimesWrong() {
+        GradeReport report = grade("retry-with-backoff", "doubles-too-soon");
+
+        assertEquals(List.of("theAttemptsFollowTheBackoff"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "theAttemptsFollowTheBackoff").message().en()
+                .contains("but they were made at [0s, 200ms, 600ms, 1.4s]."), Graded.describe(report));
+    }
+
+    @Test
+    void aBackoffWithoutACapWaitsTooLong() {
+        GradeReport report = grade("retry-with-backoff", "no-cap");
+
+        assertEquals(List.of("noWaitIsLongerThanTheCap"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "noWaitIsLongerThanTheCap").message().en()
+                .contains("the wait after failure 5 was 1.6s, longer than the cap of 1s."), Graded.describe(report));
+    }
+
+    @Test
+    void aShiftThatOverflowsStopsWaitingInALongOutage() {
+        GradeReport report = grade("retry-with-backoff", "shift-overflows");
+
+        assertEquals(List.of("noWaitIsLongerThanTheCap"), Graded.failedChecks(report), Graded.describe(report));
+        CheckResult c = check(report, "noWaitIsLongerThanTheCap");
+        assertTrue(c.message().en().contains("the wait after failure 38 was 0s. 100ms doubled 37 times is more than "
+                + "the cap, so from there on every wait should be the cap itself, 1s."), c.message().en());
+        assertTrue(c.message().zh().contains("第 38 次失败后等待了 0s"), c.message().zh());
+        assertTrue(c.hint().en().contains("`BASE.toNanos() << n` turns negative after 37 doublings"), c.hint().en());
+    }
+
+    @Test
+    void anEarlierErrorReturnedAfterASuccessFailsOnlyTheSuccessCheck() {
+        GradeReport report = grade("retry-with-backoff", "keeps-an-earlier-error");
+
+        assertEquals(List.of("successStopsTheRetries"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "successStopsTheRetries").message().en().contains(
+                "Attempt 3 succeeded (it returned null) at 300ms, so retry should return null right then, after 3 "
+                        + "attempt(s) in all. It returned \"error of attempt 2\" after 300ms"), Graded.describe(report));
+    }
+
+    @Test
+    void waitingAfterTheLastFailureDelaysTheError() {
+        GradeReport report = grade("retry-with-backoff", "waits-after-the-last");
+
+        assertEquals(List.of("theLastErrorIsReturnedAtOnce"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "theLastErrorIsReturnedAtOnce").message().en().contains(
+                "The last attempt failed at 700ms, but retry returned only at 1.5s, 800ms later."), Graded.describe(report));
+    }
+
+    @Test
+    void aBackoffWithTimeSleepOutlastsTheCancel() {
+        GradeReport report = grade("retry-with-backoff", "sleeps-through-cancel");
+
+        assertEquals(List.of("aCanceledContextEndsTheWaitAtOnce"), Graded.failedChecks(report), Graded.describe(report));
+        CheckResult c = check(report, "aCanceledContextEndsTheWaitAtOnce");
+        assertTrue(c.message().en().contains("The context was canceled at 250ms, while retry was waiting between two "
+                + "attempts; retry returned after 300ms."), c.message().en());
+        assertTrue(c.message().zh().contains("context 在 250ms 时被取消，当时 retry 正在两次尝试之间等待；"
+                + "retry 却在 300ms 后才返回。"), c.message().zh());
+    }
+
+    @Test
+    void aGoroutineThatSleepsOutTheBackoffIsLeftBehindByACancel() {
+        GradeReport report = grade("retry-with-backoff", "sleeping-goroutine");
+
+        assertEquals(List.of("noGoroutineIsLeftBehind"), Graded.failedChecks(report), Graded.describe(report));
+        String en = check(report, "noGoroutineIsLeftBehind").message().en();
+        assertTrue(en.contains("1 goroutine(s) were still alive"), en);
+        assertTrue(en.contains("[sleep]") && en.contains("Retrier.lambda$retry$0(Retrier.java:22)"), en);
+    }
+
+    @Test
+    void theLoggerStarterMakesEveryCallerWriteItself() {
+        GradeReport report = Graded.grade("async-logger", Graded.exercise("async-logger").starter(), null);
+
+        assertEquals(List.of("debugNeverWaits", "auditRecordsAreNeverDropped", "theDroppedCountIsExact",
+                "oneWriterWritesInTheOrderAccepted"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "auditRecordsAreNeverDropped").message().en().contains(
+                "audit(\"audit 1\") took 50ms although the queue of 2 had room for it."), Graded.describe(report));
+    }
+
+    @Test
+    void aDebugLineThatWaitsForRoomBlocksTheCallerAndIsNeverDropped() {
+        GradeReport report = grade("async-logger", "debug-waits");
+
+        assertEquals(List.of("debugNeverWaits", "theDroppedCountIsExact"), Graded.failedChecks(report),
+                Graded.describe(report));
+        assertTrue(check(report, "debugNeverWaits").message().en().contains("debug call number 2 took 50ms."),
+                Graded.describe(report));
+        assertTrue(check(report, "theDroppedCountIsExact").message().en().contains(
+                "into a queue of 2; 30 of them were written. At most 3 fit"), Graded.describe(report));
+    }
+
+    @Test
+    void anAuditThatGivesUpWhenTheQueueIsFullLosesRecords() {
+        GradeReport report = grade("async-logger", "audit-drops-too");
+
+        assertEquals(List.of("auditRecordsAreNeverDropped"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "auditRecordsAreNeverDropped").message().en().contains(
+                "Every audit record must be written exactly once, but:\nrecord audit "), Graded.describe(report));
+    }
+
+    @Test
+    void anAuditThatWaitsIsNotADrop() {
+        GradeReport report = grade("async-logger", "counts-waiting-audits");
+
+        assertEquals(List.of("theDroppedCountIsExact"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "theDroppedCountIsExact").message().en().contains(
+                "One caller logged 8 debug lines with 4 audit records between them;"), Graded.describe(report));
+    }
+
+    @Test
+    void aCallerThatWritesItsOwnAuditRecordIsASecondWriter() {
+        GradeReport report = grade("async-logger", "audit-written-by-the-caller");
+
+        assertEquals(List.of("oneWriterWritesInTheOrderAccepted"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "oneWriterWritesInTheOrderAccepted").message().en().contains(
+                "records were being written at the same time."), Graded.describe(report));
+    }
+
+    @Test
+    void aCloseThatDoesNotWaitLeavesRecordsUnwritten() {
+        GradeReport report = grade("async-logger", "close-does-not-wait");
+
+        assertEquals(List.of("closeWritesEverythingBeforeItReturns"), Graded.failedChecks(report),
+                Graded.describe(report));
+        assertTrue(check(report, "closeWritesEverythingBeforeItReturns").message().en().contains(
+                "but the writer was still at work: it wrote [audit 1.2, audit 1.3, audit 1.4] after that."),
+                Graded.describe(report));
+    }
+
+    @Test
+    void aQueueThatIsNeverClosedLeavesItsWriterBehind() {
+        GradeReport report = grade("async-logger", "close-never-closes-the-queue");
+
+        assertEquals(List.of("noGoroutineIsLeftBehind"), Graded.failedChecks(report), Graded.describe(report));
+        String en = check(report, "noGoroutineIsLeftBehind").message().en();
+        assertTrue(en.contains("1 goroutine(s) were still alive"), en);
+        assertTrue(en.contains("[chan receive]") && en.contains("BackgroundLogger.lambda$start$0"), en);
+    }
+
+    @Test
     void messagesAndHintsAreInChineseToo() {
         GradeReport report = Graded.grade("worker-pool", Graded.wrong("worker-pool", "never-closes"), runs);
 

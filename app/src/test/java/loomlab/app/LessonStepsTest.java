@@ -68,14 +68,18 @@ class LessonStepsTest {
     }
 
     @Test
-    void lessonOneInChinese(FxRobot robot) throws Exception {
+    void everyStepOfEveryLessonInChinese(FxRobot robot) throws Exception {
         robot.interact(() -> {
             bench.language.set("zh");
             bench.layout();
         });
-        Lesson first = bench.lessons.lessons().getFirst();
-        for (Step step : first.steps()) {
-            showAndRun(first, step, "-zh");
+        for (Lesson lesson : bench.lessons.lessons()) {
+            for (Step step : lesson.steps()) {
+                showAndRun(lesson, step, "-zh");
+                String title = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Labeled)
+                        bench.window().root().lookup(".step-title")).getText()).get();
+                assertTrue(title.contains(step.title().zh()), lesson.id() + "/" + step.id() + ": " + title);
+            }
         }
         assertTrue(robot.from(bench.window().root()).lookup("调度器").tryQuery().isPresent());
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import loomlab.engine.events.Event;
 import loomlab.engine.events.Trace;
 import loomlab.engine.events.TraceReader;
@@ -310,6 +311,115 @@ class WrongSolutionsTest {
         String en = check(report, "noGoroutineIsLeftBehind").message().en();
         assertTrue(en.contains("1 goroutine(s) were still alive"), en);
         assertTrue(en.contains("[chan receive]") && en.contains("BackgroundLogger.lambda$start$0"), en);
+    }
+
+    @Test
+    void theCacheStarterHoldsItsLockWhileLoadingSoEveryGetWaits() {
+        GradeReport report = Graded.grade("loading-cache", Graded.exercise("loading-cache").starter(), null);
+
+        assertEquals(List.of("differentKeysLoadAtTheSameTime", "aCachedKeyIsReturnedAtOnce"), Graded.failedChecks(report),
+                Graded.describe(report));
+        assertTrue(check(report, "differentKeysLoadAtTheSameTime").message().en().contains(
+                "but none should take longer than one load, 100ms: [a: 100ms, b: 100ms, c: 100ms, d: 150ms]."),
+                Graded.describe(report));
+        assertTrue(check(report, "aCachedKeyIsReturnedAtOnce").message().en().contains(
+                "get(\"a\") at 120ms took 80ms."), Graded.describe(report));
+    }
+
+    @Test
+    void oneValueFieldForEveryKeyGivesAKeyTheValueOfAnother() {
+        GradeReport report = grade("loading-cache", "one-value-field");
+
+        assertEquals(List.of("everyGetReturnsTheLoadersValue"), Graded.failedChecks(report), Graded.describe(report));
+        CheckResult c = check(report, "everyGetReturnsTheLoadersValue");
+        assertTrue(c.message().en().contains("Called one after another: get(\"a\"), get(\"b\"), get(\"a\"). The last, "
+                + "get(\"a\"), returned \"value of b\", but the loader gives \"value of a\" for that key."), c.message().en());
+        assertTrue(c.message().zh().contains("依次调用了 get(\"a\")、get(\"b\")、get(\"a\")。最后一次 get(\"a\") 返回了 "
+                + "\"value of b\"，但对这个键，loader 给出的是 \"value of a\"。"), c.message().zh());
+    }
+
+    @Test
+    void oneOnceForTheWholeCacheLoadsOnlyTheFirstKey() {
+        GradeReport report = grade("loading-cache", "one-once");
+
+        assertEquals(List.of("everyGetReturnsTheLoadersValue", "eachKeyIsLoadedExactlyOnce"),
+                Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "eachKeyIsLoadedExactlyOnce").message().en().contains("key b: 0 times"),
+                Graded.describe(report));
+    }
+
+    @Test
+    void lookingUpAndPuttingInUnderTwoLocksLoadsAKeyTwice() {
+        GradeReport report = grade("loading-cache", "two-lock-sections");
+
+        assertEquals(List.of("eachKeyIsLoadedExactlyOnce"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "eachKeyIsLoadedExactlyOnce").message().en().contains(
+                "Each key must be loaded exactly once, but the loader was called for:\nkey "), Graded.describe(report));
+    }
+
+    @Test
+    void storingTheValueOnlyAfterTheLoadMakesEveryoneLoadIt() {
+        GradeReport report = grade("loading-cache", "stores-after-loading");
+
+        assertEquals(List.of("eachKeyIsLoadedExactlyOnce", "callersOfAKeyBeingLoadedWaitForIt"),
+                Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "eachKeyIsLoadedExactlyOnce").message().en().contains(
+                "key a: 6 times; key b: 6 times; key c: 6 times"), Graded.describe(report));
+        assertTrue(check(report, "callersOfAKeyBeingLoadedWaitForIt").message().en().contains(
+                "get(\"a\") was called at 10ms, while \"a\" was being loaded (that load ran from 0s to 100ms). "
+                        + "It returned \"value of a\" at 110ms."), Graded.describe(report));
+    }
+
+    @Test
+    void pollingForTheValueWakesUpLate() {
+        GradeReport report = grade("loading-cache", "polls");
+
+        assertEquals(List.of("callersOfAKeyBeingLoadedWaitForIt"), Graded.failedChecks(report), Graded.describe(report));
+        String en = check(report, "callersOfAKeyBeingLoadedWaitForIt").message().en();
+        assertTrue(Pattern.compile("It returned \"value of a\" at 1[01]\\dms\\. It should wait for that load and return "
+                + "its value, \"value of a\", the moment the load ends: at 100ms\\.").matcher(en).find(), en);
+    }
+
+    @Test
+    void aCallerThatDoesNotWaitGetsNull() {
+        GradeReport report = grade("loading-cache", "does-not-wait");
+
+        assertEquals(List.of("callersOfAKeyBeingLoadedWaitForIt"), Graded.failedChecks(report), Graded.describe(report));
+        CheckResult c = check(report, "callersOfAKeyBeingLoadedWaitForIt");
+        assertTrue(c.message().en().contains("get(\"a\") was called at 10ms, while \"a\" was being loaded (that load "
+                + "ran from 0s to 100ms). It returned null at 10ms."), c.message().en());
+        assertTrue(c.message().zh().contains("get(\"a\") 在 10ms 被调用，当时 \"a\" 正在加载（这次加载从 0s 持续到 100ms）。"
+                + "它在 10ms 返回了 null。"), c.message().zh());
+    }
+
+    @Test
+    void loadingUnderTheLockMakesDifferentKeysTakeTurns() {
+        GradeReport report = grade("loading-cache", "loads-under-the-lock");
+
+        assertEquals(List.of("differentKeysLoadAtTheSameTime"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "differentKeysLoadAtTheSameTime").message().en().contains(
+                "The load of one key must not wait for the load of another."), Graded.describe(report));
+    }
+
+    @Test
+    void waitingForALoadWhileHoldingTheLockHoldsUpACachedKey() {
+        GradeReport report = grade("loading-cache", "waits-holding-the-lock");
+
+        assertEquals(List.of("aCachedKeyIsReturnedAtOnce"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "aCachedKeyIsReturnedAtOnce").message().en().contains(
+                "get(\"a\") at 120ms took 80ms. \"a\" was in the cache; at that moment \"b\" was being loaded "
+                        + "(since 100ms), and two more goroutines had been waiting for it since 110ms."),
+                Graded.describe(report));
+    }
+
+    @Test
+    void anOwnerGoroutineWithoutACloseIsLeftBehind() {
+        GradeReport report = grade("loading-cache", "owner-goroutine");
+
+        assertEquals(List.of("noGoroutineIsLeftBehind"), Graded.failedChecks(report), Graded.describe(report));
+        String en = check(report, "noGoroutineIsLeftBehind").message().en();
+        assertTrue(en.contains("1 goroutine(s) were still alive"), en);
+        assertTrue(en.contains("[chan receive]") && en.contains("Cache.lambda$start$"), en);
     }
 
     @Test

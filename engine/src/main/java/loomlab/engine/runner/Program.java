@@ -67,6 +67,13 @@ record Program(String name, Method main) {
                 throw r;
             }
             throw new IllegalStateException(cause);
+        } catch (ExceptionInInitializerError e) {
+            // A static initializer failed on main's first call: report what it threw, with its
+            // line, as Go reports a panic in an init function.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }

@@ -84,6 +84,26 @@ class RunMainTest {
     }
 
     @Test
+    void aStaticInitializerThatThrowsIsAPanicAtItsLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("BadInit.java");
+        Files.writeString(file, """
+                import static loomlab.engine.Go.*;
+                public class BadInit {
+                    static final int N = Integer.parseInt("x");
+                    public static void main(String[] args) {
+                        println("never", N);
+                    }
+                }
+                """);
+        assertEquals(2, run(file.toString()));
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        String[] lines = err.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("panic: java.lang.NumberFormatException: For input string: \"x\"", lines[0]);
+        assertEquals("goroutine 1 [running]:", lines[2]);
+        assertTrue(List.of(lines).contains("\tBadInit.java:3"), String.join("\n", lines));
+    }
+
+    @Test
     void aPanicInTheProgramExitsTwo(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("Boom.java");
         Files.writeString(file, """

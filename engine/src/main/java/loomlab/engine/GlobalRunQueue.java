@@ -2,6 +2,7 @@ package loomlab.engine;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import loomlab.engine.events.Event;
 
 /** Go's global run queue ({@code sched.runq}): unbounded, FIFO, under its own lock (GMP-01). */
 final class GlobalRunQueue {
@@ -10,9 +11,16 @@ final class GlobalRunQueue {
     private final ArrayDeque<Goroutine> queue = new ArrayDeque<>();
     private volatile int size;
 
-    void put(Goroutine g) {
+    /**
+     * Appends {@code g}. In a traced run ({@code trace} not null) the push is recorded while the
+     * queue is locked, so that no M's pop of {@code g} is recorded before it.
+     */
+    void put(Goroutine g, Runtime trace) {
         lock.lock();
         try {
+            if (trace != null) {
+                trace.emit(null, -1, -1, new Event.GlobalPush(g.id));
+            }
             queue.addLast(g);
             size = queue.size();
         } finally {
@@ -20,9 +28,15 @@ final class GlobalRunQueue {
         }
     }
 
-    void putAll(List<Goroutine> gs) {
+    /** Appends {@code gs} in order; recorded as {@link #put} records. */
+    void putAll(List<Goroutine> gs, Runtime trace) {
         lock.lock();
         try {
+            if (trace != null) {
+                for (Goroutine g : gs) {
+                    trace.emit(null, -1, -1, new Event.GlobalPush(g.id));
+                }
+            }
             queue.addAll(gs);
             size = queue.size();
         } finally {
@@ -43,9 +57,11 @@ final class GlobalRunQueue {
 
     /**
      * Go's {@code globrunqget}: one goroutine to run now, and up to
-     * {@code min(size / procs + 1, 128) - 1} more into {@code p}'s local queue (GMP-05).
+     * {@code min(size / procs + 1, 128) - 1} more into {@code p}'s local queue (GMP-05). In a
+     * traced run the move of those more is recorded (a pop from here, a push there, by M
+     * {@code m}) while this queue is locked; the one to run now is the caller's to record.
      */
-    Goroutine pollBatch(Processor p, int procs) {
+    Goroutine pollBatch(Processor p, int procs, Runtime trace, int m) {
         lock.lock();
         try {
             int n = queue.size();
@@ -60,6 +76,12 @@ final class GlobalRunQueue {
             }
             size = queue.size();
             if (!rest.isEmpty()) {
+                if (trace != null) {
+                    for (Goroutine g : rest) {
+                        trace.emit(null, p.id, m, new Event.GlobalPop(p.id, g.id));
+                        trace.emit(null, p.id, m, new Event.RunqPush(p.id, g.id, false));
+                    }
+                }
                 p.addAll(rest);
             }
             return first;

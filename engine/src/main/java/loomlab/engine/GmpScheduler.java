@@ -101,28 +101,16 @@ final class GmpScheduler extends OwnScheduler {
         Goroutine cur = Goroutine.current();
         Machine m = cur != null && cur.runtime == runtime ? cur.m : null;
         Processor p = m != null && m.current == cur ? m.p : null;
+        Runtime trace = runtime.tracing ? runtime : null; // pushes are recorded under their queue's lock
         if (p != null) {
-            List<Goroutine> overflow = p.put(g, true);
-            if (runtime.tracing) {
-                runtime.emit(cur, p.id, m.id, new Event.RunqPush(p.id, g.id, true));
-            }
+            List<Goroutine> overflow = p.put(g, true, trace, cur, m.id);
             if (overflow != null) {
-                global.putAll(overflow);
-                traceGlobalPush(overflow);
+                global.putAll(overflow, trace);
             }
         } else {
-            global.put(g);
-            traceGlobalPush(List.of(g));
+            global.put(g, trace);
         }
         wakep();
-    }
-
-    private void traceGlobalPush(List<Goroutine> gs) {
-        if (runtime.tracing) {
-            for (Goroutine g : gs) {
-                runtime.emit(null, -1, -1, new Event.GlobalPush(g.id));
-            }
-        }
     }
 
     /** Wakes one idle M that holds a P, unless an M is spinning and will find the work itself. */
@@ -265,7 +253,7 @@ final class GmpScheduler extends OwnScheduler {
             return traced(m, p, g, new Event.RunqPop(p.id, g.id, false));
         }
         if (!global.isEmpty()) {
-            g = global.pollBatch(p, ps.length);
+            g = global.pollBatch(p, ps.length, runtime.tracing ? runtime : null, m.id);
             if (g != null) {
                 return traced(m, p, g, new Event.GlobalPop(p.id, g.id));
             }
@@ -310,15 +298,15 @@ final class GmpScheduler extends OwnScheduler {
             }
             List<Goroutine> got = victim.grabHalf(takeRunnext, watch.stamp(victim.id));
             if (!got.isEmpty()) {
-                if (got.size() > 1) {
-                    self.addAll(got.subList(1, got.size()));
-                }
-                if (runtime.tracing) {
+                if (runtime.tracing) { // before they are in self's queue, where another thief could take them
                     List<Long> ids = new java.util.ArrayList<>(got.size());
                     for (Goroutine s : got) {
                         ids.add(s.id);
                     }
                     runtime.emit(null, self.id, m.id, new Event.RunqSteal(victim.id, self.id, ids));
+                }
+                if (got.size() > 1) {
+                    self.addAll(got.subList(1, got.size()));
                 }
                 return got.get(0);
             }

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
+import loomlab.engine.events.Event;
 
 /**
  * A P of Go's G-M-P model: the right to run goroutines, with a {@code runnext} slot and a local
@@ -66,11 +67,17 @@ final class Processor {
     /**
      * Go's {@code runqput}: into {@code runnext} (kicking the old one to the tail) or the tail.
      * Returns the goroutines that must go to the global queue because the ring is full (GMP-04),
-     * or null.
+     * or null. In a traced run ({@code trace} not null) the push is recorded, as done by
+     * {@code by} on M {@code m}, while the queue is locked: no M can take {@code g} and record
+     * that before the push itself is recorded (the views once drew such a goroutine in runnext
+     * while it ran).
      */
-    List<Goroutine> put(Goroutine g, boolean next) {
+    List<Goroutine> put(Goroutine g, boolean next, Runtime trace, Goroutine by, int m) {
         queueLock.lock();
         try {
+            if (trace != null) {
+                trace.emit(by, id, m, new Event.RunqPush(id, g.id, next));
+            }
             if (next) {
                 Goroutine old = runnext;
                 runnext = g;

@@ -32,6 +32,62 @@ class SchedulerTest {
     }
 
     @Test
+    @DisplayName("GMP-05 GMP-06 every goroutine an M takes from a queue was recorded there first, in the events' order")
+    void everyPopFindsItsGoroutineWhereTheEventsPutIt() {
+        for (int run = 0; run < 30; run++) {
+            List<Traced> events = traced(2, () -> {
+                Chan<Integer> ping = Chan.make(), pong = Chan.make();
+                for (int w = 0; w < 4; w++) {
+                    go(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            Go.yield(); // through the global queue
+                        }
+                    });
+                }
+                go(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        pong.send(ping.recv()); // each wake-up through the waker's runnext
+                    }
+                });
+                for (int i = 0; i < 200; i++) {
+                    ping.send(i);
+                    pong.recv();
+                }
+            });
+            List<Traced> inOrder = events.stream().sorted(java.util.Comparator.comparingLong(Traced::seq)).toList();
+            java.util.Map<Integer, java.util.Deque<Long>> local = new java.util.HashMap<>();
+            java.util.Set<Long> global = new java.util.HashSet<>();
+            for (Traced t : inOrder) {
+                String where = "run " + run + ", event " + t.seq() + ": " + t.event();
+                switch (t.event()) {
+                    case Event.RunqPush(int p, long g, boolean runnext) -> {
+                        java.util.Deque<Long> q = local.computeIfAbsent(p, k -> new java.util.ArrayDeque<>());
+                        if (runnext) {
+                            q.addFirst(g);
+                        } else {
+                            q.addLast(g);
+                        }
+                    }
+                    case Event.RunqPop(int p, long g, boolean runnext) ->
+                            assertTrue(local.getOrDefault(p, new java.util.ArrayDeque<>()).remove(g), where);
+                    case Event.RunqSteal(int from, int to, List<Long> gs) -> {
+                        for (long g : gs) {
+                            assertTrue(local.getOrDefault(from, new java.util.ArrayDeque<>()).remove(g), where);
+                        }
+                        local.computeIfAbsent(to, k -> new java.util.ArrayDeque<>()).addAll(gs.subList(1, gs.size()));
+                    }
+                    case Event.GlobalPush(long g) -> {
+                        local.values().forEach(q -> q.remove(g)); // an overflow moves it from a P
+                        global.add(g);
+                    }
+                    case Event.GlobalPop(int p, long g) -> assertTrue(global.remove(g), where);
+                    default -> { }
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("GMP-02 go f() puts the new goroutine in the creator's runnext")
     void newGoroutineGoesToRunnext() {
         List<Traced> events = traced(1, () -> {

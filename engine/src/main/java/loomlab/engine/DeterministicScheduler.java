@@ -39,7 +39,7 @@ final class DeterministicScheduler extends OwnScheduler {
      * The one P and the one M of a deterministic run, as the views draw them: every runnable
      * goroutine waits in P0's queue (the policy may take any of them), and M0 runs them.
      */
-    private final Processor processor = new Processor(0);
+    private final Processor processor = new Processor(0, null); // only to be an M's P; its queue stays empty
     private final Machine machine = new Machine(0);
 
     private DeterministicScheduler(Runtime runtime, SchedulePolicy policy, long seed, RunController controller) {

@@ -10,17 +10,21 @@ final class GlobalRunQueue {
     private final SpinLock lock = new SpinLock();
     private final ArrayDeque<Goroutine> queue = new ArrayDeque<>();
     private volatile int size;
+    /** The run to record queue moves in, or null when nobody listens. */
+    private final Runtime tracer;
+
+    GlobalRunQueue(Runtime runtime) {
+        this.tracer = runtime.tracing ? runtime : null;
+    }
 
     /**
-     * Appends {@code g}. In a traced run ({@code trace} not null) the push is recorded while the
-     * queue is locked, so that no M's pop of {@code g} is recorded before it.
+     * Appends {@code g}. In a traced run the push is recorded while the queue is locked, so that
+     * no M's pop of {@code g} is recorded before it.
      */
-    void put(Goroutine g, Runtime trace) {
+    void put(Goroutine g) {
         lock.lock();
         try {
-            if (trace != null) {
-                trace.emit(null, -1, -1, new Event.GlobalPush(g.id));
-            }
+            recordPush(g);
             queue.addLast(g);
             size = queue.size();
         } finally {
@@ -28,14 +32,12 @@ final class GlobalRunQueue {
         }
     }
 
-    /** Appends {@code gs} in order; recorded as {@link #put} records. */
-    void putAll(List<Goroutine> gs, Runtime trace) {
+    /** Appends {@code gs} in order, each recorded as {@link #put} records it. */
+    void putAll(List<Goroutine> gs) {
         lock.lock();
         try {
-            if (trace != null) {
-                for (Goroutine g : gs) {
-                    trace.emit(null, -1, -1, new Event.GlobalPush(g.id));
-                }
+            for (Goroutine g : gs) {
+                recordPush(g);
             }
             queue.addAll(gs);
             size = queue.size();
@@ -61,7 +63,7 @@ final class GlobalRunQueue {
      * traced run the move of those more is recorded (a pop from here, a push there, by M
      * {@code m}) while this queue is locked; the one to run now is the caller's to record.
      */
-    Goroutine pollBatch(Processor p, int procs, Runtime trace, int m) {
+    Goroutine pollBatch(Processor p, int procs, int m) {
         lock.lock();
         try {
             int n = queue.size();
@@ -76,10 +78,10 @@ final class GlobalRunQueue {
             }
             size = queue.size();
             if (!rest.isEmpty()) {
-                if (trace != null) {
+                if (tracer != null) {
                     for (Goroutine g : rest) {
-                        trace.emit(null, p.id, m, new Event.GlobalPop(p.id, g.id));
-                        trace.emit(null, p.id, m, new Event.RunqPush(p.id, g.id, false));
+                        tracer.emit(null, p.id, m, new Event.GlobalPop(p.id, g.id));
+                        tracer.emit(null, p.id, m, new Event.RunqPush(p.id, g.id, false));
                     }
                 }
                 p.addAll(rest);
@@ -87,6 +89,12 @@ final class GlobalRunQueue {
             return first;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void recordPush(Goroutine g) {
+        if (tracer != null) {
+            tracer.emit(null, -1, -1, new Event.GlobalPush(g.id));
         }
     }
 

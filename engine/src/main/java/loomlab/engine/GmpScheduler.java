@@ -66,7 +66,7 @@ final class GmpScheduler extends OwnScheduler {
     private static final long SYSCALL_FORCE_NANOS = 10_000_000;
 
     private final Processor[] ps;
-    private final GlobalRunQueue global = new GlobalRunQueue();
+    private final GlobalRunQueue global;
     private final List<Machine> ms = new CopyOnWriteArrayList<>();
     private final AtomicInteger spinning = new AtomicInteger();
     private final AtomicInteger inSyscall = new AtomicInteger();
@@ -76,9 +76,10 @@ final class GmpScheduler extends OwnScheduler {
 
     private GmpScheduler(Runtime runtime, int procs) {
         super(runtime);
+        this.global = new GlobalRunQueue(runtime);
         this.ps = new Processor[procs];
         for (int i = 0; i < procs; i++) {
-            ps[i] = new Processor(i);
+            ps[i] = new Processor(i, runtime);
         }
         for (Processor p : ps) {
             startMachine(p);
@@ -101,14 +102,13 @@ final class GmpScheduler extends OwnScheduler {
         Goroutine cur = Goroutine.current();
         Machine m = cur != null && cur.runtime == runtime ? cur.m : null;
         Processor p = m != null && m.current == cur ? m.p : null;
-        Runtime trace = runtime.tracing ? runtime : null; // pushes are recorded under their queue's lock
         if (p != null) {
-            List<Goroutine> overflow = p.put(g, true, trace, cur, m.id);
+            List<Goroutine> overflow = p.put(g, true, cur, m.id);
             if (overflow != null) {
-                global.putAll(overflow, trace);
+                global.putAll(overflow);
             }
         } else {
-            global.put(g, trace);
+            global.put(g);
         }
         wakep();
     }
@@ -253,7 +253,7 @@ final class GmpScheduler extends OwnScheduler {
             return traced(m, p, g, new Event.RunqPop(p.id, g.id, false));
         }
         if (!global.isEmpty()) {
-            g = global.pollBatch(p, ps.length, runtime.tracing ? runtime : null, m.id);
+            g = global.pollBatch(p, ps.length, m.id);
             if (g != null) {
                 return traced(m, p, g, new Event.GlobalPop(p.id, g.id));
             }

@@ -60,23 +60,27 @@ final class Processor {
         }
     }
 
-    Processor(int id) {
+    /** The run to record queue moves in, or null when nobody listens. */
+    private final Runtime tracer;
+
+    /** P {@code id} of {@code runtime}'s scheduler. */
+    Processor(int id, Runtime runtime) {
         this.id = id;
+        this.tracer = runtime != null && runtime.tracing ? runtime : null;
     }
 
     /**
      * Go's {@code runqput}: into {@code runnext} (kicking the old one to the tail) or the tail.
      * Returns the goroutines that must go to the global queue because the ring is full (GMP-04),
-     * or null. In a traced run ({@code trace} not null) the push is recorded, as done by
-     * {@code by} on M {@code m}, while the queue is locked: no M can take {@code g} and record
-     * that before the push itself is recorded (the views once drew such a goroutine in runnext
-     * while it ran).
+     * or null. In a traced run the push is recorded, as done by {@code by} on M {@code m}, while
+     * the queue is locked: no M can take {@code g} and record that before the push itself is
+     * recorded (the views once drew such a goroutine in runnext while it ran).
      */
-    List<Goroutine> put(Goroutine g, boolean next, Runtime trace, Goroutine by, int m) {
+    List<Goroutine> put(Goroutine g, boolean next, Goroutine by, int m) {
         queueLock.lock();
         try {
-            if (trace != null) {
-                trace.emit(by, id, m, new Event.RunqPush(id, g.id, next));
+            if (tracer != null) {
+                tracer.emit(by, id, m, new Event.RunqPush(id, g.id, next));
             }
             if (next) {
                 Goroutine old = runnext;
@@ -177,7 +181,10 @@ final class Processor {
         }
     }
 
-    /** Appends to the local queue; the caller knows there is room (at most half a queue). */
+    /**
+     * Appends to the local queue; the caller knows there is room (at most half a queue). Records
+     * nothing: the caller has recorded the move (a steal, a batch from the global queue).
+     */
     void addAll(List<Goroutine> gs) {
         queueLock.lock();
         try {

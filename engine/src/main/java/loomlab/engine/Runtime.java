@@ -78,12 +78,13 @@ public final class Runtime {
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private volatile boolean over;
     /**
-     * Set when {@code main} has returned: from then on only the leaks and the exit are recorded.
-     * (The leak report walks the live goroutines' stacks; the JDK suspends a runnable virtual
-     * thread for the walk and then submits it again, which queues it a second time. Recorded,
-     * that push and the pops of both entries drew a leaked goroutine in two queues.)
+     * Set when {@code main} has returned or the run ends otherwise: from then on only the leaks,
+     * a deadlock and the exit are recorded. (The leak report walks the live goroutines' stacks;
+     * the JDK suspends a runnable virtual thread for the walk and then submits it again, which
+     * queues it a second time. Recorded, that push and the pops of both entries drew a leaked
+     * goroutine in two queues.)
      */
-    private volatile boolean mainDone;
+    private volatile boolean onlyEndEvents;
 
     private Runtime(Builder b) {
         this.out = b.out;
@@ -132,7 +133,7 @@ public final class Runtime {
 
     /** Records {@code e} with an explicit P and M (the scheduler's own events). */
     void emit(Goroutine g, int p, int m, Event e) {
-        if ((over || mainDone) && !(e instanceof Event.Exit || e instanceof Event.Deadlock || e instanceof Event.Leak)) {
+        if (onlyEndEvents && !(e instanceof Event.Exit || e instanceof Event.Deadlock || e instanceof Event.Leak)) {
             return;
         }
         long gid = g != null ? g.id : 0;
@@ -416,7 +417,7 @@ public final class Runtime {
     // ---------------------------------------------------------------- how a run ends
 
     private void mainReturned() {
-        mainDone = true;
+        onlyEndEvents = true;
         List<GoroutineInfo> leaks = new ArrayList<>();
         for (GoroutineInfo info : goroutines()) {
             if (info.id() != 1) {
@@ -474,6 +475,7 @@ public final class Runtime {
             return;
         }
         over = true;
+        onlyEndEvents = true;
         if (tracing) {
             emit(null, new Event.Exit(r.exitStatus(), r.report()));
         }

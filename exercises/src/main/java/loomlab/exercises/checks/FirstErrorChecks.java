@@ -87,7 +87,7 @@ public class FirstErrorChecks {
                     "The first task to fail failed with \"%s\", a later one with \"%s\"; runAll should return the "
                             + "first error itself, but returned %s.",
                     "最先失败的任务返回了 \"%s\"，之后的一个返回了 \"%s\"；runAll 应当返回第一个错误本身，但它返回了 %s。",
-                    first.getMessage(), second.getMessage(), err == null ? "null" : "\"" + err.getMessage() + "\""));
+                    first.getMessage(), second.getMessage(), Items.quoted(err == null ? null : err.getMessage())));
         });
     }
 

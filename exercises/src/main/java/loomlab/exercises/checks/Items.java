@@ -19,4 +19,9 @@ final class Items {
         });
         return new Text(e.toString(), z.toString());
     }
+
+    /** A string value as the learner's code returned it: {@code "ok"} in quotes, or {@code null}. */
+    static String quoted(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
+    }
 }

@@ -106,10 +106,6 @@ public class LoadingCacheChecks {
         }
     }
 
-    private static String quoted(String s) {
-        return s == null ? "null" : "\"" + s + "\"";
-    }
-
     @Test
     void everyGetReturnsTheLoadersValue(Grading grading) {
         grading.schedules().leftoversAllowed().run(run -> {
@@ -123,7 +119,7 @@ public class LoadingCacheChecks {
                         "Called one after another: %s. The last, get(\"%s\"), returned %s, but the loader gives "
                                 + "\"%s\" for that key.",
                         "依次调用了 %5$s。最后一次 get(\"%2$s\") 返回了 %3$s，但对这个键，loader 给出的是 \"%4$s\"。",
-                        String.join(", ", calls), key, quoted(value), valueOf(key), String.join("、", calls)));
+                        String.join(", ", calls), key, Items.quoted(value), valueOf(key), String.join("、", calls)));
             }
 
             Loader other = new Loader();
@@ -138,7 +134,7 @@ public class LoadingCacheChecks {
                                 + "get(\"%s\") returned %s, but the loader gives \"%s\" for that key.",
                         "三个 goroutine 同时调用了 get(\"d\")、get(\"e\") 和 get(\"f\")。get(\"%s\") 返回了 %s，"
                                 + "但对这个键，loader 给出的是 \"%s\"。",
-                        g.key(), quoted(g.value()), valueOf(g.key())));
+                        g.key(), Items.quoted(g.value()), valueOf(g.key())));
             }
             for (String key : List.of("f", "d", "e")) {
                 String value = fresh.get(key);
@@ -146,7 +142,7 @@ public class LoadingCacheChecks {
                         "After d, e and f had been loaded at the same time, get(\"%s\") returned %s, but the loader "
                                 + "gives \"%s\" for that key.",
                         "d、e、f 三个键同时加载完之后，get(\"%s\") 返回了 %s，但对这个键，loader 给出的是 \"%s\"。",
-                        key, quoted(value), valueOf(key)));
+                        key, Items.quoted(value), valueOf(key)));
             }
         });
     }
@@ -202,7 +198,7 @@ public class LoadingCacheChecks {
                                 + "the moment the load ends: at %s.",
                         "get(\"a\") 在 %s 被调用，当时 \"a\" 正在加载（这次加载从 %s 持续到 %s）。它在 %5$s 返回了 %4$s。"
                                 + "它应当等待这次加载，并在加载结束的那一刻，也就是 %7$s，返回加载出的值 \"%6$s\"。",
-                        Time.format(g.calledAt()), Time.format(began), Time.format(ended), quoted(g.value()),
+                        Time.format(g.calledAt()), Time.format(began), Time.format(ended), Items.quoted(g.value()),
                         Time.format(g.returnedAt()), valueOf("a"), Time.format(ended)));
             }
         });

@@ -152,19 +152,15 @@ public class RetryWithBackoffChecks {
                 "The first %d attempt(s) would fail and attempt %d would succeed, but retry made only %d attempt(s) "
                         + "and returned %s.",
                 "前 %d 次尝试会失败，第 %d 次会成功，但 retry 只进行了 %d 次尝试，就返回了 %s。",
-                succeeding - 1, succeeding, r.attempts().size(), quoted(r.value())));
+                succeeding - 1, succeeding, r.attempts().size(), Items.quoted(r.value())));
         Duration at = r.attempts().get(succeeding - 1);
         run.expect(r.value() == null && r.attempts().size() == succeeding && r.after().equals(at), Phrase.of(
                 "Attempt %d succeeded (it returned null) at %s, so retry should return null right then, after %d "
                         + "attempt(s) in all. It returned %s after %s, having made %d attempt(s).",
                 "第 %d 次尝试在 %s 成功了（返回了 null），所以 retry 应当立即返回 null，一共只进行 %d 次尝试。"
                         + "它却在 %5$s 后返回了 %4$s，一共进行了 %6$d 次尝试。",
-                succeeding, Time.format(at), succeeding, quoted(r.value()), Time.format(r.after()),
+                succeeding, Time.format(at), succeeding, Items.quoted(r.value()), Time.format(r.after()),
                 r.attempts().size()));
-    }
-
-    private static String quoted(String s) {
-        return s == null ? "null" : "\"" + s + "\"";
     }
 
     @Test
@@ -180,7 +176,7 @@ public class RetryWithBackoffChecks {
         run.expect(last.equals(r.value()), Phrase.of(
                 "The last attempt (attempt %d) failed with \"%s\", but retry returned %s.",
                 "最后一次尝试（第 %d 次）失败，错误是 \"%s\"，但 retry 返回的是 %s。",
-                r.attempts().size(), last, quoted(r.value())));
+                r.attempts().size(), last, Items.quoted(r.value())));
         Duration late = r.after().minus(r.lastAttempt());
         run.expect(late.isZero(), Phrase.of(
                 "The last attempt failed at %s, but retry returned only at %s, %s later. After the last "
@@ -224,7 +220,7 @@ public class RetryWithBackoffChecks {
                         + "\"%4$s\", but it returned %5$s.",
                 "context 在 %3$s 时%2$s，正处在等待中；这时 retry 应当返回 ctx.err().getMessage()，也就是 \"%4$s\"，"
                         + "它却返回了 %5$s。",
-                how.en(), how.zh(), Time.format(doneAt), err, quoted(r.value())));
+                how.en(), how.zh(), Time.format(doneAt), err, Items.quoted(r.value())));
     }
 
     @Test

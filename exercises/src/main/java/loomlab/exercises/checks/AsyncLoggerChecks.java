@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import loomlab.engine.Time;
 import loomlab.engine.WaitGroup;
 import loomlab.exercises.api.AsyncLogger;
@@ -72,22 +73,17 @@ public class AsyncLoggerChecks {
     }
 
     /** Runs {@code body(caller)} in {@link #CALLERS} goroutines at once and waits for them. */
-    private static void callers(CallerBody body) {
+    private static void callers(IntConsumer body) {
         WaitGroup wg = new WaitGroup();
         for (int c = 1; c <= CALLERS; c++) {
             int caller = c;
             wg.add(1);
             go("caller-" + c, () -> {
-                body.run(caller);
+                body.accept(caller);
                 wg.done();
             });
         }
         wg.await();
-    }
-
-    @FunctionalInterface
-    private interface CallerBody {
-        void run(int caller);
     }
 
     /** What caller {@code c} logs in the scenarios about audits and order: debug and audit records in turn. */

@@ -76,6 +76,12 @@ class EventTimeTest {
         List<Traced> events = Programs.traced(2, () -> {
             Chan<Integer> ch = Chan.make("ch", 0);
             go(() -> {
+                // With two Ps this goroutine may start before main parks: its busy spell must begin
+                // after the park, or the park's time would fall inside it. The snapshot takes the
+                // channel's lock, so it sees the receiver only after the GoBlock read the clock.
+                while (ch.snapshot().receivers().isEmpty()) {
+                    Go.yield();
+                }
                 busy();
                 ch.send(1);
             });

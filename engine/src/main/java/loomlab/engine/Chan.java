@@ -85,7 +85,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         Goroutine g = isNil ? null : Goroutine.current();
         this.oid = isNil ? 0 : g != null ? g.runtime.nextObjectId() : id;
         if (g != null && g.traced) {
-            g.runtime.emit(g, new Event.ChanMake(oid, capacity, name == null ? "" : name));
+            g.runtime.emit(g, new Event.ChanMake(oid, capacity, name == null ? "" : name, isTimer));
         }
         this.buf = capacity > 0 ? new Object[capacity] : null;
     }
@@ -300,7 +300,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      * A timer's send (Go's {@code sendTime}): never blocks; hands the value to a waiting receiver,
      * or leaves it in the one-slot buffer, or drops it when a value is already waiting there.
      */
-    void offer(Object value) {
+    void offer(Object value, Runtime traceTo) {
         lock.lock();
         Waiter receiver = dequeue(null, recvq);
         if (receiver != null) {
@@ -310,18 +310,29 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             return;
         }
         if (count < capacity) {
+            int slot = sendx;
             bufferPut(null, value);
+            if (traceTo != null) {
+                traceSend(traceTo, null, value, slot, null); // by g 0: the timer
+            }
         }
         lock.unlock();
     }
 
-    /** Empties the buffer (Go's {@code timerchandrain}); true if a value was waiting there. */
-    boolean drain() {
+    /**
+     * Empties the buffer (Go's {@code timerchandrain}); true if a value was waiting there. Traced
+     * as a receive by g 0: nobody received it, Stop or Reset threw it away.
+     */
+    boolean drain(Runtime traceTo) {
         lock.lock();
         try {
             boolean had = count > 0;
             while (count > 0) {
-                bufferTake(null);
+                int slot = recvx;
+                Object v = bufferTake(null);
+                if (traceTo != null) {
+                    traceRecv(traceTo, null, v, slot, null);
+                }
             }
             return had;
         } finally {

@@ -91,7 +91,7 @@ final class TimerCore {
         }
         boolean inFlight = armed && !pending;
         armed = false;
-        boolean drained = chan != null && chan.drain();
+        boolean drained = chan != null && chan.drain(runtime.tracing ? runtime : null);
         return pending || inFlight || drained;
     }
 
@@ -108,7 +108,7 @@ final class TimerCore {
                 runtime.emit(null, new Event.TimerFire(id));
             }
             if (chan != null) {
-                chan.offer(runtime.clock.epoch().plusNanos(when));
+                chan.offer(runtime.clock.epoch().plusNanos(when), runtime.tracing ? runtime : null);
                 return;
             }
         } finally {

@@ -305,5 +305,32 @@ class TimeTest {
                 });
         assertEquals(java.util.List.of("time.After", "timer.C", "ticker.C"),
                 made.stream().map(loomlab.engine.events.Event.ChanMake::name).toList());
+        assertTrue(made.stream().allMatch(m -> m.timer() && m.cap() == 1), made.toString());
+    }
+
+    @Test
+    @DisplayName("CH-14 TM-04 a firing nobody receives waits in the channel's inner slot, and Stop throws it away: "
+            + "both are traced, by g 0, at the virtual times they happen")
+    void aFiringWaitsInTheInnerSlotUntilStopThrowsItAway() {
+        java.util.List<loomlab.engine.events.Traced> events = new java.util.ArrayList<>();
+        java.util.List<String> printed = new java.util.ArrayList<>();
+        Runtime.builder().mode(RunMode.DETERMINISTIC).seed(1).events(events::add)
+                .out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build().start(() -> {
+                    Timer timer = Time.newTimer(Duration.ofMillis(10));
+                    Time.sleep(Duration.ofMillis(30));
+                    printed.add(timer.C.len() + " " + timer.C.cap() + " " + timer.stop());
+                });
+        assertEquals(java.util.List.of("0 0 true"), printed, "the program sees cap 0, len 0; Stop found the value");
+        long timerChan = events.stream().map(loomlab.engine.events.Traced::event)
+                .filter(e -> e instanceof loomlab.engine.events.Event.ChanMake m && m.timer())
+                .map(e -> ((loomlab.engine.events.Event.ChanMake) e).ch()).findFirst().orElseThrow();
+        java.util.List<String> onIt = events.stream()
+                .filter(t -> t.event() instanceof loomlab.engine.events.Event.ChanSend s && s.ch() == timerChan
+                        || t.event() instanceof loomlab.engine.events.Event.ChanRecv r && r.ch() == timerChan)
+                .map(t -> t.nanos() / 1_000_000 + "ms " + t.event()).toList();
+        String fired = loomlab.engine.events.Event.text(Clock.VIRTUAL_EPOCH.plusMillis(10));
+        assertEquals(java.util.List.of(
+                "10ms " + new loomlab.engine.events.Event.ChanSend(timerChan, 0, fired, 0, 0),
+                "30ms " + new loomlab.engine.events.Event.ChanRecv(timerChan, 0, fired, true, 0, 0)), onIt);
     }
 }

@@ -85,8 +85,16 @@ public sealed interface Event {
 
     // ---------------------------------------------------------------- channels
 
-    /** {@code make(chan T, cap)}; {@code name} is the one given to {@code Chan.make(name, cap)}, or "". */
-    record ChanMake(long ch, int cap, String name) implements Event {
+    /**
+     * {@code make(chan T, cap)}; {@code name} is the one given to {@code Chan.make(name, cap)}, or "".
+     * A {@code timer} channel is a Timer's or Ticker's {@code C}: one slot inside, which the program
+     * sees as {@code cap 0, len 0} (CH-14).
+     */
+    record ChanMake(long ch, int cap, String name, boolean timer) implements Event {
+        public ChanMake(long ch, int cap, String name) {
+            this(ch, cap, name, false);
+        }
+
         public ChanMake(long ch, int cap) {
             this(ch, cap, "");
         }
@@ -94,7 +102,8 @@ public sealed interface Event {
 
     /**
      * {@code g} sent {@code value} on {@code ch}: into buffer slot {@code slot}, or straight to a
-     * parked receiver ({@code slot == -1}, {@code to} = the receiver).
+     * parked receiver ({@code slot == -1}, {@code to} = the receiver). {@code g} 0: a timer fired
+     * into its channel.
      */
     record ChanSend(long ch, long g, String value, int slot, long to) implements Event {
     }
@@ -102,6 +111,7 @@ public sealed interface Event {
     /**
      * {@code g} received {@code value} from {@code ch}: from slot {@code slot}, or straight from a
      * parked sender ({@code slot == -1}, {@code from} = the sender); {@code ok} false after close.
+     * {@code g} 0: a timer's Stop or Reset threw away a value nobody received.
      */
     record ChanRecv(long ch, long g, String value, boolean ok, int slot, long from) implements Event {
     }
@@ -176,8 +186,14 @@ public sealed interface Event {
 
     // ---------------------------------------------------------------- output and the end
 
-    /** {@code g} printed {@code text} (one line, without its newline). */
+    /**
+     * {@code g} printed {@code text} (one line, without its newline). Never null: a trace that
+     * stored none (damaged, or written by hand) reads as an empty line, not as a crash of every fold.
+     */
     record Output(long g, String text) implements Event {
+        public Output {
+            text = text == null ? "" : text;
+        }
     }
 
     /** Every goroutine was asleep; {@code report} is Go's dump. */

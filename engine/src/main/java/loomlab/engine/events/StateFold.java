@@ -115,7 +115,7 @@ public final class StateFold {
             case MPark(int m) -> machines.put(m, new FoldedState.Machine(m, true));
             case MUnpark(int m) -> machines.put(m, new FoldedState.Machine(m, false));
             case Handoff(int p, _, int toM) -> processor(p).m = toM;
-            case ChanMake(long ch, int cap, String _) -> channels.put(ch, new LiveChannel(ch, cap));
+            case ChanMake(long ch, int cap, String _, boolean _) -> channels.put(ch, new LiveChannel(ch, cap));
             case ChanSend(long ch, _, String value, int slot, _) -> channel(ch).put(slot, value);
             case ChanRecv(long ch, _, _, _, int slot, _) -> channel(ch).take(slot);
             case ChanClose(long ch, _) -> channel(ch).closed = true;

@@ -9,6 +9,7 @@ import java.util.List;
 final class LiveChannel extends Live<VisualState.Channel> {
     int cap;
     String name = "";
+    boolean timer;
     String[] slots = new String[0];
     int sendx;
     int recvx;
@@ -22,8 +23,9 @@ final class LiveChannel extends Live<VisualState.Channel> {
         super(id);
     }
 
-    void make(int capacity, String name) {
+    void make(int capacity, String name, boolean timer) {
         this.name = name == null ? "" : name;
+        this.timer = timer;
         cap = Math.max(0, capacity);
         slots = new String[cap];
         sendx = 0;
@@ -67,12 +69,13 @@ final class LiveChannel extends Live<VisualState.Channel> {
 
     @Override
     VisualState.Channel build() {
-        return new VisualState.Channel(id, name, cap, Collections.unmodifiableList(Arrays.asList(slots.clone())),
+        return new VisualState.Channel(id, name, cap, timer, Collections.unmodifiableList(Arrays.asList(slots.clone())),
                 sendx, recvx, len, closed, List.copyOf(sendq), List.copyOf(recvq), last);
     }
 
     void thaw(VisualState.Channel c) {
         cap = c.cap();
+        timer = c.timer();
         name = c.name();
         slots = c.slots().toArray(new String[0]);
         sendx = c.sendx();

@@ -126,7 +126,7 @@ final class VisualFold {
             }
             case MUnpark(int m) -> machine(m).parked = false;
             case Handoff(int p, int fromM, int toM) -> handoff(p, fromM, toM);
-            case ChanMake(long ch, int cap, String name) -> channel(ch).make(cap, name);
+            case ChanMake(long ch, int cap, String name, boolean timer) -> channel(ch).make(cap, name, timer);
             case ChanSend(long ch, _, String value, int slot, long to) -> {
                 LiveChannel c = channel(ch);
                 c.put(slot, value);
@@ -143,7 +143,9 @@ final class VisualFold {
                 if (slot < 0 && from != 0) {
                     removeFirst(c.sendq, w -> w.g() == from); // straight from a parked sender
                 }
-                c.last = new VisualState.Delivery(g, value == null ? "" : value, ok);
+                if (g != 0) { // g 0: a timer's Stop or Reset threw the value away; nobody received it
+                    c.last = new VisualState.Delivery(g, value == null ? "" : value, ok);
+                }
             }
             case ChanClose(long ch, _) -> channel(ch).closed = true;
             case WaiterEnqueue(long ch, long g, boolean send, String value) -> {

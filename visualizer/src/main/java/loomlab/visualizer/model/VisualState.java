@@ -123,13 +123,15 @@ public record VisualState(long seq, long nanos,
      * @param slots  the ring buffer, {@code cap} entries: a value text, or null for an empty slot
      * @param sendx  the slot the next buffered send fills
      * @param name   the name given to {@code Chan.make(name, cap)}, or ""
+     * @param timer  a Timer's or Ticker's channel: {@code cap} is its one inner slot, while the
+     *               program sees cap 0 and len 0 (CH-14)
      * @param recvx  the slot the next buffered receive takes
      * @param len    how many slots hold a value
      * @param sendq  parked senders, head first, each with the value it holds
      * @param recvq  parked receivers, head first
      * @param last   the latest value received from it, or null before the first receive
      */
-    public record Channel(long id, String name, int cap, List<String> slots, int sendx, int recvx, int len, boolean closed,
+    public record Channel(long id, String name, int cap, boolean timer, List<String> slots, int sendx, int recvx, int len, boolean closed,
                           List<Waiter> sendq, List<Long> recvq, Delivery last) {
     }
 

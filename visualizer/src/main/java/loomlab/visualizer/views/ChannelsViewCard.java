@@ -88,8 +88,12 @@ final class ChannelsViewCard {
             titleLen = c.len();
             titleClosed = c.closed();
             titleCap = c.cap();
+            if (c.timer() && title.getTooltip() == null) {
+                title.setTooltip(new javafx.scene.control.Tooltip(ViewTexts.get("channels.timerTip")));
+            }
             title.setText((c.name().isEmpty() ? "ch" + id : c.name()) + " · "
-                    + (c.cap() == 0 ? ViewTexts.get("channels.unbuffered") : ViewTexts.get("channels.capacity", c.cap(), c.len()))
+                    + (c.timer() ? ViewTexts.get("channels.timer")
+                            : c.cap() == 0 ? ViewTexts.get("channels.unbuffered") : ViewTexts.get("channels.capacity", c.cap(), c.len()))
                     + (c.closed() ? " · " + ViewTexts.get("channels.closed") : ""));
         }
         showSlots(c);

@@ -228,7 +228,7 @@ class RunModelTest {
     void aNewChannelHasEmptySlotsAndBothIndexesAtZero() {
         add(new ChanMake(1, 3), new ChanMake(2, 0));
 
-        assertEquals(new VisualState.Channel(1, "", 3, slots(null, null, null), 0, 0, 0, false, List.of(), List.of(), null),
+        assertEquals(new VisualState.Channel(1, "", 3, false, slots(null, null, null), 0, 0, 0, false, List.of(), List.of(), null),
                 state().channel(1));
         assertEquals(List.of(), state().channel(2).slots());
     }
@@ -237,11 +237,11 @@ class RunModelTest {
     void bufferedSendsFillSlotsAndReceivesEmptyThemRoundTheRing() {
         add(new ChanMake(1, 3));
         add(new ChanSend(1, 2, "a", 0, 0), new ChanSend(1, 2, "b", 1, 0));
-        assertEquals(new VisualState.Channel(1, "", 3, slots("a", "b", null), 2, 0, 2, false, List.of(), List.of(), null),
+        assertEquals(new VisualState.Channel(1, "", 3, false, slots("a", "b", null), 2, 0, 2, false, List.of(), List.of(), null),
                 state().channel(1));
 
         add(new ChanRecv(1, 3, "a", true, 0, 0));
-        assertEquals(new VisualState.Channel(1, "", 3, slots(null, "b", null), 2, 1, 1, false, List.of(), List.of(), new VisualState.Delivery(3, "a", true)),
+        assertEquals(new VisualState.Channel(1, "", 3, false, slots(null, "b", null), 2, 1, 1, false, List.of(), List.of(), new VisualState.Delivery(3, "a", true)),
                 state().channel(1));
 
         add(new ChanSend(1, 2, "c", 2, 0), new ChanSend(1, 2, "d", 0, 0));
@@ -262,7 +262,7 @@ class RunModelTest {
                 new GoUnblock(3, 4));
 
         // then
-        assertEquals(new VisualState.Channel(1, "", 2, slots("c", "b"), 1, 1, 2, false, List.of(), List.of(), new VisualState.Delivery(4, "a", true)),
+        assertEquals(new VisualState.Channel(1, "", 2, false, slots("c", "b"), 1, 1, 2, false, List.of(), List.of(), new VisualState.Delivery(4, "a", true)),
                 state().channel(1));
         assertEquals(State.RUNNABLE, state().goroutine(3).state());
     }
@@ -274,7 +274,7 @@ class RunModelTest {
 
         add(new ChanSend(1, 2, "x", -1, 5), new WaiterDequeue(1, 5, false));
 
-        assertEquals(new VisualState.Channel(1, "", 0, List.of(), 0, 0, 0, false, List.of(), List.of(), new VisualState.Delivery(5, "x", true)),
+        assertEquals(new VisualState.Channel(1, "", 0, false, List.of(), 0, 0, 0, false, List.of(), List.of(), new VisualState.Delivery(5, "x", true)),
                 state().channel(1));
     }
 
@@ -295,7 +295,7 @@ class RunModelTest {
         assertTrue(state().channel(1).closed());
 
         add(new ChanRecv(1, 3, "last", true, 0, 0), new ChanRecv(1, 3, null, false, -1, 0));
-        assertEquals(new VisualState.Channel(1, "", 1, slots((String) null), 0, 0, 0, true, List.of(), List.of(), new VisualState.Delivery(3, "", false)),
+        assertEquals(new VisualState.Channel(1, "", 1, false, slots((String) null), 0, 0, 0, true, List.of(), List.of(), new VisualState.Delivery(3, "", false)),
                 state().channel(1));
     }
 

@@ -172,6 +172,28 @@ class ChannelsViewTest {
     }
 
     @Test
+    void aTimerChannelShowsItsFiringInTheInnerSlotUntilStopThrowsItAway(FxRobot robot) throws Exception {
+        List<Traced> run = CannedRuns.record(() -> {
+            loomlab.engine.Timer timer = Time.newTimer(Duration.ofMillis(10));
+            Time.sleep(Duration.ofMillis(30));
+            timer.stop();
+        });
+        RunModel model = RunModel.of(run);
+        long fired = seqOf(run, e -> e instanceof Event.ChanSend s && s.g() == 0);
+        long stopped = seqOf(run, e -> e instanceof Event.ChanRecv r && r.g() == 0);
+
+        robot.interact(() -> view.show(model.stateAt(fired)));
+        assertEquals("timer.C · timer channel (cap 0 to the program)", ((Label) view.lookup("#chan-1 .title")).getText());
+        assertTrue(((Label) view.lookup("#chan-1-slot-0")).getText().startsWith("2000-01-01T00:00:00.010"),
+                "the time of the firing waits in the slot");
+        ViewScreenshots.write(view, ViewScreenshots.DIR.resolve("channels-timer-fired.png"));
+
+        robot.interact(() -> view.show(model.stateAt(stopped)));
+        assertEquals("", ((Label) view.lookup("#chan-1-slot-0")).getText(), "Stop threw it away");
+        assertFalse(view.lookup("#chan-1-delivered").isVisible(), "nobody received it");
+    }
+
+    @Test
     void screenshotsInLightAndDark(FxRobot robot) throws Exception {
         List<Traced> run = run();
         robot.interact(() -> view.show(RunModel.of(run).stateAt(bothParked(run))));

@@ -115,6 +115,13 @@ final class Fixtures {
         await(20, condition);
     }
 
+    /**
+     * How soon Stop must end a run that would never end by itself. Click to ENDED takes about
+     * 0.2 s here; the bound is wide because CI machines can be loaded (1.5 s was exceeded
+     * once with the two cores busy with other work), and still far below any wait it would catch.
+     */
+    static final Duration PROMPT = Duration.ofSeconds(3);
+
     static Duration elapsedSince(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
     }

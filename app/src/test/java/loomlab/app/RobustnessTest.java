@@ -76,16 +76,19 @@ class RobustnessTest {
     }
 
     @Test
-    void anInfiniteLoopEndsWithinASecondOfStop(FxRobot robot) throws Exception {
+    void anInfiniteLoopEndsPromptlyOnStop(FxRobot robot) throws Exception {
         robot.interact(() -> bench.run.modeProperty().set(loomlab.engine.RunMode.REAL));
         run(robot, program("println(\"spinning\"); while (true) { }"));
         await(() -> bench.run.statusProperty().get() == Status.RUNNING && bench.views.console.lines().size() == 1);
 
+        robot.moveTo("#stopButton"); // the robot's mouse travel is not the stop's time
         long stopAt = System.nanoTime();
         robot.clickOn("#stopButton");
         await(() -> bench.run.statusProperty().get() == Status.ENDED);
 
-        assertTrue(Fixtures.elapsedSince(stopAt).toMillis() < 1000, Fixtures.elapsedSince(stopAt).toString());
+        // The loop never ends by itself, so ENDED at all proves the kill; the bound catches a stop
+        // that waits (for the child, a timeout, a join), with room for a loaded CI machine.
+        assertTrue(Fixtures.elapsedSince(stopAt).compareTo(Fixtures.PROMPT) < 0, Fixtures.elapsedSince(stopAt).toString());
         assertEquals(RunEnd.Kind.STOPPED, bench.run.endProperty().get().kind());
     }
 

@@ -125,7 +125,7 @@ class RunViewModelTest {
     }
 
     @Test
-    void stopEndsASpinningProgramWithinASecond() throws Exception {
+    void stopEndsASpinningProgramPromptly() throws Exception {
         vm.modeProperty().set(loomlab.engine.RunMode.REAL);
         vm.run("Spin", """
                 import static loomlab.engine.Go.*;
@@ -143,7 +143,8 @@ class RunViewModelTest {
         ui.runUntil(() -> vm.statusProperty().get() == Status.ENDED, Duration.ofSeconds(5));
 
         assertEquals(RunEnd.Kind.STOPPED, vm.endProperty().get().kind());
-        assertTrue(System.nanoTime() - stopAt < 1_000_000_000L, "stopped within a second");
+        // The loop never ends by itself: the bound (wide, for a loaded CI machine) catches a stop that waits.
+        assertTrue(System.nanoTime() - stopAt < 3_000_000_000L, "stopped promptly: " + (System.nanoTime() - stopAt) / 1_000_000 + " ms");
     }
 
     @Test

@@ -250,7 +250,7 @@ final class GmpScheduler extends OwnScheduler {
         }
         Goroutine g = p.get();
         if (g != null) {
-            return traced(m, p, g, new Event.RunqPop(p.id, g.id, false));
+            return runtime.tracing ? traced(m, p, g, new Event.RunqPop(p.id, g.id, p.tookRunnext())) : g;
         }
         if (!global.isEmpty()) {
             g = global.pollBatch(p, ps.length, m.id);
@@ -296,15 +296,9 @@ final class GmpScheduler extends OwnScheduler {
             } else if (!queueWaited) {
                 continue; // its owner is getting through it: leave the work where it flows
             }
-            List<Goroutine> got = victim.grabHalf(takeRunnext, watch.stamp(victim.id));
+            // Recorded by the victim under its lock, so before they are in self's queue too.
+            List<Goroutine> got = victim.grabHalf(takeRunnext, watch.stamp(victim.id), self.id, m.id);
             if (!got.isEmpty()) {
-                if (runtime.tracing) { // before they are in self's queue, where another thief could take them
-                    List<Long> ids = new java.util.ArrayList<>(got.size());
-                    for (Goroutine s : got) {
-                        ids.add(s.id);
-                    }
-                    runtime.emit(null, self.id, m.id, new Event.RunqSteal(victim.id, self.id, ids));
-                }
                 if (got.size() > 1) {
                     self.addAll(got.subList(1, got.size()));
                 }

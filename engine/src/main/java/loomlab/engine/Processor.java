@@ -60,6 +60,9 @@ final class Processor {
         }
     }
 
+    /** Written by {@link #get} for its caller, the owner M, which alone reads it. */
+    private boolean tookRunnext;
+
     /** The run to record queue moves in, or null when nobody listens. */
     private final Runtime tracer;
 
@@ -117,6 +120,7 @@ final class Processor {
                 return null;
             }
             Goroutine g = runnext;
+            tookRunnext = g != null;
             if (g != null) {
                 runnext = null;
             } else {
@@ -128,6 +132,11 @@ final class Processor {
         } finally {
             queueLock.unlock();
         }
+    }
+
+    /** Whether the owner's last {@link #get} took runnext; read by the owner only, for the trace. */
+    boolean tookRunnext() {
+        return tookRunnext;
     }
 
     /** How many goroutines the owner has taken from this P; read by thieves without the lock. */
@@ -158,24 +167,33 @@ final class Processor {
     /**
      * Go's {@code runqgrab}: takes half of the ring for a thief. Takes {@code runnext} only when
      * {@code takeRunnext} and it is still the goroutine put there at {@code stamp} (it has waited).
+     * In a traced run the steal is recorded, as done by P {@code thief} on M {@code m}, while this
+     * queue is locked: this P's owner cannot take the goroutine behind them and record that first.
      */
-    List<Goroutine> grabHalf(boolean takeRunnext, long stamp) {
+    List<Goroutine> grabHalf(boolean takeRunnext, long stamp, int thief, int m) {
         queueLock.lock();
         try {
             int n = runq.size() - runq.size() / 2;
+            List<Goroutine> out;
             if (n > 0) {
-                List<Goroutine> out = new ArrayList<>(n);
+                out = new ArrayList<>(n);
                 runq.drainTo(out, n);
                 queued -= n;
-                return out;
-            }
-            if (takeRunnext && runnext != null && runnextStamp == stamp) {
-                Goroutine g = runnext;
+            } else if (takeRunnext && runnext != null && runnextStamp == stamp) {
+                out = List.of(runnext);
                 runnext = null;
                 queued--;
-                return List.of(g);
+            } else {
+                return List.of();
             }
-            return List.of();
+            if (tracer != null) {
+                List<Long> ids = new ArrayList<>(out.size());
+                for (Goroutine g : out) {
+                    ids.add(g.id);
+                }
+                tracer.emit(null, thief, m, new Event.RunqSteal(id, thief, ids));
+            }
+            return out;
         } finally {
             queueLock.unlock();
         }

@@ -3,6 +3,7 @@ package loomlab.engine;
 import static loomlab.engine.Go.go;
 import static loomlab.engine.Programs.traced;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -32,7 +33,7 @@ class SchedulerTest {
     }
 
     @Test
-    @DisplayName("GMP-05 GMP-06 every goroutine an M takes from a queue was recorded there first, in the events' order")
+    @DisplayName("GMP-02 GMP-05 GMP-06 every goroutine an M takes is where the events put it: runnext when the pop says so, else the head of the ring")
     void everyPopFindsItsGoroutineWhereTheEventsPutIt() {
         for (int run = 0; run < 200; run++) { // the races it guards against show in a few runs of a hundred
             boolean leak = run % 2 == 1; // half the runs end with the yielders still at work
@@ -63,29 +64,43 @@ class SchedulerTest {
                 }
             });
             List<Traced> inOrder = events.stream().sorted(java.util.Comparator.comparingLong(Traced::seq)).toList();
-            java.util.Map<Integer, java.util.Deque<Long>> local = new java.util.HashMap<>();
+            // Each P as the events describe it: its runnext slot and its ring, head first.
+            java.util.Map<Integer, Long> runnextOf = new java.util.HashMap<>();
+            java.util.Map<Integer, java.util.Deque<Long>> ringOf = new java.util.HashMap<>();
             java.util.Set<Long> global = new java.util.HashSet<>();
             for (Traced t : inOrder) {
                 String where = "run " + run + ", event " + t.seq() + ": " + t.event();
                 switch (t.event()) {
                     case Event.RunqPush(int p, long g, boolean runnext) -> {
-                        java.util.Deque<Long> q = local.computeIfAbsent(p, k -> new java.util.ArrayDeque<>());
+                        java.util.Deque<Long> ring = ringOf.computeIfAbsent(p, k -> new java.util.ArrayDeque<>());
                         if (runnext) {
-                            q.addFirst(g);
+                            Long kicked = runnextOf.put(p, g);
+                            if (kicked != null) {
+                                ring.addLast(kicked); // GMP-02: the old runnext goes to the tail
+                            }
                         } else {
-                            q.addLast(g);
+                            ring.addLast(g);
                         }
                     }
-                    case Event.RunqPop(int p, long g, boolean runnext) ->
-                            assertTrue(local.getOrDefault(p, new java.util.ArrayDeque<>()).remove(g), where);
+                    case Event.RunqPop(int p, long g, boolean runnext) -> {
+                        if (runnext) {
+                            assertEquals(Long.valueOf(g), runnextOf.remove(p), where);
+                        } else {
+                            assertNull(runnextOf.get(p), "runnext is taken first: " + where);
+                            assertEquals(Long.valueOf(g), ringOf.getOrDefault(p, new java.util.ArrayDeque<>()).pollFirst(),
+                                    "the head of the ring: " + where);
+                        }
+                    }
                     case Event.RunqSteal(int from, int to, List<Long> gs) -> {
                         for (long g : gs) {
-                            assertTrue(local.getOrDefault(from, new java.util.ArrayDeque<>()).remove(g), where);
+                            boolean taken = ringOf.getOrDefault(from, new java.util.ArrayDeque<>()).remove(g)
+                                    || runnextOf.remove(from, g);
+                            assertTrue(taken, where);
                         }
-                        local.computeIfAbsent(to, k -> new java.util.ArrayDeque<>()).addAll(gs.subList(1, gs.size()));
+                        ringOf.computeIfAbsent(to, k -> new java.util.ArrayDeque<>()).addAll(gs.subList(1, gs.size()));
                     }
                     case Event.GlobalPush(long g) -> {
-                        local.values().forEach(q -> q.remove(g)); // an overflow moves it from a P
+                        ringOf.values().forEach(q -> q.remove(g)); // an overflow moves it from a P
                         global.add(g);
                     }
                     case Event.GlobalPop(int p, long g) -> assertTrue(global.remove(g), where);

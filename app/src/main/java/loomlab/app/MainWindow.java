@@ -258,6 +258,8 @@ final class MainWindow {
         procsSpinner.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1, 16,
                 run.procsProperty().get()));
         procsSpinner.valueProperty().addListener((_, _, v) -> run.procsProperty().set(v));
+        // Both ways: opening a lesson step sets GOMAXPROCS, and the spinner must show it.
+        subscriptions.add(run.procsProperty().subscribe(v -> procsSpinner.getValueFactory().setValue(v.intValue())));
         procsSpinner.setTooltip(tip("run.tip.procs", null));
 
         modeChoice.getItems().setAll(RunMode.DETERMINISTIC, RunMode.REAL);

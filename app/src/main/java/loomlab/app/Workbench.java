@@ -178,9 +178,11 @@ final class Workbench {
         }
         String cls = step.example().className();
         setDocument(new Document(cls, workspace.lessonFile(lesson.id(), step.id(), cls), step.example().source()));
-        // The step's text, its question and its watch notes describe one deterministic run: Run
-        // gives that run. The learner may change any of these afterwards to see other schedules.
-        run.modeProperty().set(RunMode.DETERMINISTIC);
+        // The step's text, its question and its watch notes describe one run: Run gives that run. The learner may change any of these afterwards to see other schedules.
+        run.modeProperty().set(step.example().mode());
+        if (step.example().mode() == RunMode.REAL) {
+            run.clockProperty().set(ClockMode.VIRTUAL);
+        }
         run.seedProperty().set(step.example().seed());
         run.procsProperty().set(step.example().procs());
     }

@@ -45,7 +45,7 @@ final class Fixtures {
                     new Text("# A goroutine\nThe *greeter* sends on a channel; `main` receives.\n\n- one\n- two",
                             "# 一个 goroutine\n*greeter* 向通道发送；`main` 接收。\n\n- 一\n- 二"),
                     "package main\n\nfunc main() {\n\tch := make(chan string, 1)\n\tgo func() { ch <- \"hello\" }()\n\tprintln(<-ch)\n}\n",
-                    new Example("Hello", HELLO, 1, 2, List.of("hello", "bye"), 0),
+                    new Example("Hello", HELLO, 1, 2, loomlab.engine.RunMode.DETERMINISTIC, List.of("hello", "bye"), 0),
                     new Predict(Predict.Kind.FIRST_LINE, new Text("Which line prints first?", "哪一行先打印？"),
                             List.of(Text.of("bye"), Text.of("hello")), 1,
                             new Text("main waits on the channel before it prints.", "main 先在通道上等待，然后才打印。")),

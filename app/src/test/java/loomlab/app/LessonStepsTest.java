@@ -57,7 +57,7 @@ class LessonStepsTest {
     @Test
     void everyStepOfEveryLessonRunsToItsEndAndItsWatchNotesNameWhatTheViewsShow() throws Exception {
         List<Lesson> lessons = bench.lessons.lessons();
-        assertEquals(8, lessons.size());
+        assertEquals(9, lessons.size());
         List<String> shots = new ArrayList<>();
         for (Lesson lesson : lessons) {
             for (Step step : lesson.steps()) {
@@ -113,7 +113,9 @@ class LessonStepsTest {
         WaitForAsyncUtils.asyncFx(() -> {
             if (bench.lessons.stepProperty().get() != step) {
                 // Settings a learner left behind, which the step must replace.
-                bench.run.modeProperty().set(RunMode.REAL);
+                bench.run.modeProperty().set(step.example() != null && step.example().mode() == RunMode.REAL
+                        ? RunMode.DETERMINISTIC : RunMode.REAL);
+                bench.run.clockProperty().set(loomlab.engine.ClockMode.REAL);
                 bench.run.seedProperty().set(987_654);
                 bench.run.procsProperty().set(7);
             }
@@ -125,9 +127,14 @@ class LessonStepsTest {
             }
             if (step.example() != null) {
                 // Opening the step set the run to the one its text describes (the workbench's doing, not this test's).
-                assertEquals(RunMode.DETERMINISTIC, bench.run.modeProperty().get());
+                assertEquals(step.example().mode(), bench.run.modeProperty().get());
                 assertEquals(step.example().seed(), bench.run.seedProperty().get());
                 assertEquals(step.example().procs(), bench.run.procsProperty().get());
+                javafx.scene.control.Spinner<?> procs = (javafx.scene.control.Spinner<?>) bench.window().root().lookup("#procsSpinner");
+                assertEquals(step.example().procs(), procs.getValue(), "the tool bar shows the step's GOMAXPROCS");
+                if (step.example().mode() == RunMode.REAL) {
+                    assertEquals(loomlab.engine.ClockMode.VIRTUAL, bench.run.clockProperty().get());
+                }
                 bench.runCode();
             }
         }).get();

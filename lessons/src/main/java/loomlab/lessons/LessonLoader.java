@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import loomlab.engine.RunMode;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -192,8 +193,8 @@ final class LessonLoader {
     }
 
     private static Example example(LessonFiles files, String folder, LessonFile setupFile, StepSetup s) {
-        boolean runs = s.seed() != null || s.procs() != null || s.status() != null || s.output() != null
-                || !s.checks().isEmpty();
+        boolean runs = s.seed() != null || s.procs() != null || s.mode() != null || s.status() != null
+                || s.output() != null || !s.checks().isEmpty();
         if (s.java() == null) {
             if (runs) {
                 throw setupFile.error(s.line(), "step '" + s.id() + "' states how a run goes but names no 'java:' example");
@@ -223,7 +224,8 @@ final class LessonLoader {
         if (!Pattern.compile("\\bpublic\\s+(final\\s+)?class\\s+" + className + "\\b").matcher(source).find()) {
             throw setupFile.error(s.lineOf("java"), s.java() + " does not declare 'public class " + className + "'");
         }
-        return new Example(className, source, s.seed(), s.procs(), s.output(), s.status());
+        return new Example(className, source, s.seed(), s.procs(), s.mode() == null ? RunMode.DETERMINISTIC : s.mode(),
+                s.output(), s.status());
     }
 
     private static Predict predict(LessonFile setupFile, StepSetup s, LanguageText.StepText en,

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loomlab.engine.RunMode;
 
 /**
  * What {@code lesson.txt} says about one step: the files it shows and runs, what the run must
@@ -17,6 +18,7 @@ import java.util.Map;
  * java: Workers.java           (the example; its public class has the file's name)
  * seed: 1                      (the deterministic run the expectations describe)
  * procs: 1
+ * mode: real                   (optional: the scheduler's own order on GOMAXPROCS carriers, virtual clock)
  * status: 0
  * output:                      (every line the program prints, each after '> ')
  * > worker-1 starting
@@ -28,7 +30,7 @@ import java.util.Map;
  * @param line  where {@code step:} is
  * @param lines where each key was given, for messages
  */
-record StepSetup(int line, String id, String go, String java, Long seed, Integer procs, Integer status,
+record StepSetup(int line, String id, String go, String java, Long seed, Integer procs, RunMode mode, Integer status,
                  List<String> output, Predict.Kind kind, int answer, List<String> choices, List<Fact> checks,
                  Map<String, Integer> lines) {
 
@@ -93,6 +95,7 @@ record StepSetup(int line, String id, String go, String java, Long seed, Integer
         String java;
         Long seed;
         Integer procs;
+        RunMode mode;
         Integer status;
         List<String> output;
         boolean inOutput;
@@ -116,6 +119,11 @@ record StepSetup(int line, String id, String go, String java, Long seed, Integer
                 case "java" -> java = fileName(file, n, value, ".java");
                 case "seed" -> seed = (long) number(file, n, key, value, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "procs" -> procs = (int) number(file, n, key, value, 1, 256);
+                case "mode" -> mode = switch (value) {
+                    case "deterministic" -> RunMode.DETERMINISTIC;
+                    case "real" -> RunMode.REAL;
+                    default -> throw file.error(n, "'mode:' is 'deterministic' (the default) or 'real', not '" + value + "'");
+                };
                 case "status" -> status = (int) number(file, n, key, value, 0, 255);
                 case "output" -> {
                     if (!value.isEmpty()) {
@@ -133,7 +141,7 @@ record StepSetup(int line, String id, String go, String java, Long seed, Integer
                 }
                 case "check" -> checks.add(Fact.parse(file, n, value));
                 default -> throw file.error(n, "unknown key '" + key + ":'; a step has go, java, seed, procs, "
-                        + "status, output, predict, choice and check");
+                        + "mode, status, output, predict, choice and check");
             }
         }
 
@@ -151,7 +159,7 @@ record StepSetup(int line, String id, String go, String java, Long seed, Integer
             if (id.isEmpty()) {
                 throw file.error(line, "'step:' names a step id of the language files");
             }
-            return new StepSetup(line, id, go, java, seed, procs, status, output, kind, answer,
+            return new StepSetup(line, id, go, java, seed, procs, mode, status, output, kind, answer,
                     List.copyOf(choices), List.copyOf(checks), Map.copyOf(lines));
         }
     }

@@ -8,14 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import loomlab.engine.RunMode;
+import loomlab.engine.ClockMode;
 import loomlab.engine.RunResult;
 import loomlab.engine.Runtime;
 import loomlab.engine.events.Traced;
 
 /**
- * One deterministic, in-process run of an example with its stated seed and procs: what it
- * printed, how it ended, and every event.
+ * One in-process run of an example with its stated seed, procs and mode, on the virtual clock:
+ * what it printed, how it ended, and every event.
  */
 record ExampleRun(List<String> output, String err, RunResult result, List<Traced> events) {
 
@@ -24,7 +24,8 @@ record ExampleRun(List<String> output, String err, RunResult result, List<Traced
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<Traced> events = Collections.synchronizedList(new ArrayList<>());
-        RunResult result = Runtime.builder().mode(RunMode.DETERMINISTIC).seed(example.seed()).procs(example.procs())
+        RunResult result = Runtime.builder().mode(example.mode()).clock(ClockMode.VIRTUAL).seed(example.seed())
+                .procs(example.procs())
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .err(new PrintStream(err, true, StandardCharsets.UTF_8))
                 .events(events::add)

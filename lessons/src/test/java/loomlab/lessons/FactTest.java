@@ -32,7 +32,7 @@ class FactTest {
                     }
                 }
                 """;
-        run = ExampleRun.of(new Example("Facts", source, 1, 1, List.of(), 0));
+        run = ExampleRun.of(new Example("Facts", source, 1, 1, loomlab.engine.RunMode.DETERMINISTIC, List.of(), 0));
     }
 
     private static String failure(String fact) {

@@ -21,9 +21,9 @@ class LessonCatalogTest {
     @Test
     void builtInCatalogHasItsLessonsInOrder() {
         assertEquals(List.of("goroutines-and-channels", "channels-in-depth", "cancellation-trees", "select-and-timeouts",
-                "sharing-memory", "groups-pools-pipelines", "async-logging", "order-events"),
+                "sharing-memory", "groups-pools-pipelines", "async-logging", "order-events", "the-scheduler"),
                 lessons.stream().map(Lesson::id).toList());
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), lessons.stream().map(Lesson::order).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), lessons.stream().map(Lesson::order).toList());
         assertEquals("Channels in depth", LessonCatalog.builtIn().lesson("channels-in-depth").orElseThrow().title().en());
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import loomlab.engine.RunMode;
 import loomlab.engine.events.Event;
 import loomlab.engine.events.Traced;
 import org.junit.jupiter.api.Timeout;
@@ -67,7 +68,23 @@ class LessonExamplesTest {
         ExampleRun first = c.run();
         ExampleRun again = ExampleRun.of(c.step().example());
         assertEquals(first.output(), again.output());
-        assertEquals(first.events(), again.events(), c + ": the event sequences differ");
+        if (c.step().example().mode() == RunMode.REAL && c.step().example().procs() > 1) {
+            return; // Ps in parallel: a race by design; the output above is all that must repeat
+        }
+        if (c.step().example().mode() == RunMode.REAL) {
+            // One P runs the goroutines in the scheduler's order; only when idle carriers park and
+            // wake is a matter of the machine's threads.
+            assertEquals(goroutineEvents(first), goroutineEvents(again), c + ": the event sequences differ");
+        } else {
+            assertEquals(first.events(), again.events(), c + ": the event sequences differ");
+        }
+    }
+
+    private static List<Event> goroutineEvents(ExampleRun run) {
+        return run.events().stream().map(Traced::event)
+                .filter(e -> !(e instanceof Event.MStart || e instanceof Event.MPark || e instanceof Event.MUnpark
+                        || e instanceof Event.Handoff))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")

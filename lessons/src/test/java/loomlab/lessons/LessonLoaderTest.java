@@ -310,8 +310,21 @@ class LessonLoaderTest {
     @Test
     void unknownKey() {
         edit("01-demo/lesson.txt", "procs: 1", "gomaxprocs: 1");
-        fails("01-demo/lesson.txt", 5, "unknown key 'gomaxprocs:'; a step has go, java, seed, procs, status, output, "
-                + "predict, choice and check");
+        fails("01-demo/lesson.txt", 5, "unknown key 'gomaxprocs:'; a step has go, java, seed, procs, mode, status, "
+                + "output, predict, choice and check");
+    }
+
+    @Test
+    void modeIsDeterministicUnlessTheStepSaysReal() throws IOException {
+        assertEquals(loomlab.engine.RunMode.DETERMINISTIC, load().getFirst().steps().getFirst().example().mode());
+        edit("01-demo/lesson.txt", "procs: 1", "procs: 1\nmode: real");
+        assertEquals(loomlab.engine.RunMode.REAL, load().getFirst().steps().getFirst().example().mode());
+    }
+
+    @Test
+    void unknownMode() {
+        edit("01-demo/lesson.txt", "procs: 1", "procs: 1\nmode: parallel");
+        fails("01-demo/lesson.txt", 6, "'mode:' is 'deterministic' (the default) or 'real', not 'parallel'");
     }
 
     @Test

@@ -276,6 +276,34 @@ class SchedulerViewTest {
     }
 
     @Test
+    void onTheGmpSchedulerTheNewestGoroutineWaitsInRunnextAndTheOthersInTheQueueInOrder(FxRobot robot) throws Exception {
+        // Lesson 9's first program, on the GMP scheduler with one P (real mode, virtual clock).
+        List<Traced> run = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        loomlab.engine.Runtime.builder().mode(loomlab.engine.RunMode.REAL).clock(loomlab.engine.ClockMode.VIRTUAL)
+                .procs(1).events(run::add).out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                .build().start(() -> {
+                    loomlab.engine.WaitGroup wg = new loomlab.engine.WaitGroup();
+                    for (int i = 0; i < 3; i++) {
+                        wg.add(1);
+                        go("worker-" + i, wg::done);
+                    }
+                    wg.await();
+                });
+        List<Traced> events = List.copyOf(run);
+        long mainBlocks = seqOf(events, e -> e instanceof Event.GoBlock b && b.g() == 1);
+
+        VisualState s = RunModel.of(events).stateAt(mainBlocks);
+        show(robot, s);
+
+        assertEquals(4, s.processor(0).runnext(), "worker-2 (g4), started last, waits in runnext");
+        assertEquals(List.of(2L, 3L), s.processor(0).runq(), "worker-0 and worker-1 wait in the queue, in order");
+        assertInside(view, "p-0-runnext", 4);
+        assertInside(view, "p-0-runq", 2);
+        assertInside(view, "p-0-runq", 3);
+        ViewScreenshots.write(view, ViewScreenshots.DIR.resolve("scheduler-runnext-gmp.png"));
+    }
+
+    @Test
     void aStealFliesTheStolenTokensFromTheVictimsQueueToTheThief(FxRobot robot) {
         List<Traced> run = stealRun();
         RunModel model = RunModel.of(run);

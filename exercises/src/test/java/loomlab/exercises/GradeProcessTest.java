@@ -36,7 +36,7 @@ class GradeProcessTest {
         assertEquals(List.of("outputIsClosedOnceAfterEveryInputIsDrained"), Graded.failedChecks(report),
                 Graded.describe(report));
         CheckResult c = report.checks().get(3);
-        assertTrue(c.message().zh().contains("合并后的通道却一直没有关闭"), c.message().zh());
+        assertTrue(c.message().zh().contains("合并后的 channel 却一直没有关闭"), c.message().zh());
         assertTrue(c.failingRun().startsWith(runs.resolve("fan-in")));
         assertFalse(TraceReader.read(c.failingRun()).events().isEmpty());
         assertFalse(p.isAlive());

@@ -429,9 +429,9 @@ class WrongSolutionsTest {
         CheckResult c = check(report, "resultsChannelIsClosedOnceAfterTheLastResult");
         assertTrue(c.message().zh().startsWith("在第 " + c.seed() + " 个调度（共 8 个，种子 " + c.seed() + "）下失败。"),
                 c.message().zh());
-        assertTrue(c.message().zh().contains("结果通道一直没有关闭"), c.message().zh());
+        assertTrue(c.message().zh().contains("结果 channel 一直没有关闭"), c.message().zh());
         assertTrue(c.hint().zh().contains("WaitGroup"), c.hint().zh());
-        assertEquals("结果通道在最后一个结果之后关闭，且只关闭一次", c.name().zh());
+        assertEquals("结果 channel 在最后一个结果之后关闭，且只关闭一次", c.name().zh());
         assertEquals(c.message().zh(), c.message().in(Locale.CHINESE));
     }
 

@@ -79,7 +79,7 @@ public class FanInChecks {
             Map<Integer, Integer> wrong = seen.notExactlyOnce(allValues());
             run.expect(wrong.isEmpty(), Phrase.lines(Phrase.of(
                     "The merged channel should deliver each of the %d input values once, but:",
-                    "合并后的通道应当把 %d 个输入值各送出一次，但是：", allValues().size()),
+                    "合并后的 channel 应当把 %d 个输入值各送出一次，但是：", allValues().size()),
                     Items.counts("value", "值", wrong)));
         });
     }
@@ -93,7 +93,7 @@ public class FanInChecks {
                 List<Integer> fromInput = out.values().stream().filter(v -> v / 100 == input).toList();
                 run.expect(fromInput.equals(valuesOf(i)), Phrase.of(
                         "Input %d sent %s in this order, but the merged channel delivered them as %s.",
-                        "输入 %d 按顺序发送了 %s，但合并后的通道送出的是 %s。", i, valuesOf(i), fromInput));
+                        "输入 %d 按顺序发送了 %s，但合并后的 channel 送出的是 %s。", i, valuesOf(i), fromInput));
             }
         });
     }
@@ -108,7 +108,7 @@ public class FanInChecks {
                 Duration when = at < 0 ? null : out.arrivals().get(at);
                 if (when == null || when.compareTo(QUIET) >= 0) {
                     String en = when == null ? "never came out of the merge" : "came out of the merge after " + Time.format(when);
-                    String zh = when == null ? "一直没有从合并通道出来" : "在 " + Time.format(when) + " 后才从合并通道出来";
+                    String zh = when == null ? "一直没有从合并 channel 出来" : "在 " + Time.format(when) + " 后才从合并 channel 出来";
                     run.fail(new Text(String.format(Locale.ROOT,
                             "Input %d sent its first value (%d) at once, but it %s. While one input was quiet for %s, "
                                     + "the others had to wait: the inputs were read one after another.",
@@ -128,15 +128,15 @@ public class FanInChecks {
             run.expect(out.closed(), Phrase.of(
                     "The merged channel was never closed, though every input was (%d values arrived): "
                             + "a reader that ranges over it would wait forever.",
-                    "所有输入都已关闭，合并后的通道却一直没有关闭（收到了 %d 个值）：用 for 循环读取它的一方会永远等下去。",
+                    "所有输入都已关闭，合并后的 channel 却一直没有关闭（收到了 %d 个值）：用 for 循环读取它的一方会永远等下去。",
                     out.values().size()));
             run.expect(out.values().size() == allValues().size(), Phrase.of(
                     "The merged channel was closed after %d of %d values.",
-                    "合并后的通道在送出 %d 个值（共 %d 个）时就被关闭了。", out.values().size(), allValues().size()));
+                    "合并后的 channel 在送出 %d 个值（共 %d 个）时就被关闭了。", out.values().size(), allValues().size()));
             Drained<Integer> none = Drained.drain(grading.create(FanIn.class).<Integer>merge(List.of()), PATIENCE);
             run.expect(none.closed() && none.values().isEmpty(), Phrase.of(
                     "Merging no inputs at all should give a channel that is closed at once; it was not closed.",
-                    "合并零个输入时，应当得到一个立即关闭的通道；但它没有关闭。"));
+                    "合并零个输入时，应当得到一个立即关闭的 channel；但它没有关闭。"));
         });
     }
 

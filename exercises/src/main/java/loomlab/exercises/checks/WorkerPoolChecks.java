@@ -76,7 +76,7 @@ public class WorkerPoolChecks {
             List<Integer> squares = ALL_JOBS.stream().map(j -> j * j).toList();
             run.expect(seen.results().values().stream().sorted().toList().equals(squares), Phrase.of(
                     "The results channel delivered %s; it should deliver the result of every job once: %s (in any order).",
-                    "结果通道送出了 %s；它应当把每个任务的结果各送出一次：%s（顺序不限）。",
+                    "结果 channel 送出了 %s；它应当把每个任务的结果各送出一次：%s（顺序不限）。",
                     seen.results().values(), squares));
         });
     }
@@ -117,11 +117,11 @@ public class WorkerPoolChecks {
             run.expect(seen.results().closed(), Phrase.of(
                     "The results channel was never closed: a reader that ranges over it would wait forever. "
                             + "(%d results arrived.)",
-                    "结果通道一直没有关闭：用 for 循环读取它的一方会永远等下去。（收到了 %d 个结果。）",
+                    "结果 channel 一直没有关闭：用 for 循环读取它的一方会永远等下去。（收到了 %d 个结果。）",
                     seen.results().values().size()));
             run.expect(seen.results().values().size() == JOBS, Phrase.of(
                     "The results channel was closed after %d of %d results.",
-                    "结果通道在收到 %d 个结果（共 %d 个）时就被关闭了。", seen.results().values().size(), JOBS));
+                    "结果 channel 在收到 %d 个结果（共 %d 个）时就被关闭了。", seen.results().values().size(), JOBS));
         });
     }
 

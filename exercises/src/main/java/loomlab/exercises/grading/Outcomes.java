@@ -42,7 +42,7 @@ final class Outcomes {
         return Phrase.of("The check did not finish within %d seconds of real time. Some goroutine keeps running "
                         + "without ever waiting on a channel, a lock or a timer: look for a loop that never ends, "
                         + "or one that spins instead of blocking.",
-                "这项检查在 %d 秒（真实时间）内没有结束。某个 goroutine 一直在运行，从不在通道、锁或定时器上等待："
+                "这项检查在 %d 秒（真实时间）内没有结束。某个 goroutine 一直在运行，从不在 channel、锁或定时器上等待："
                         + "找一找永不结束的循环，或者用空转代替阻塞等待的循环。",
                 Math.max(1, limit.toSeconds()));
     }
@@ -53,14 +53,14 @@ final class Outcomes {
         if (value.contains("close of closed channel")) {
             head = Phrase.lines(head, Phrase.of(
                     "A channel was closed twice. Only one goroutine may close a channel, once, after the last send on it.",
-                    "同一个通道被关闭了两次。只能由一个 goroutine 在最后一次发送之后关闭通道，而且只关闭一次。"));
+                    "同一个 channel 被关闭了两次。只能由一个 goroutine 在最后一次发送之后关闭 channel，而且只关闭一次。"));
         } else if (value.contains("send on closed channel")) {
             head = Phrase.lines(head, Phrase.of(
                     "A value was sent on a channel that was already closed. Close a channel only after every send on it has finished.",
-                    "向一个已经关闭的通道发送了值。只有在所有发送都结束之后，才能关闭通道。"));
+                    "向一个已经关闭的 channel 发送了值。只有在所有发送都结束之后，才能关闭 channel。"));
         } else if (value.contains("close of nil channel")) {
             head = Phrase.lines(head, Phrase.of("A nil channel was closed: make the channel with Chan.make first.",
-                    "关闭了一个 nil 通道：先用 Chan.make 创建通道。"));
+                    "关闭了一个 nil channel：先用 Chan.make 创建 channel。"));
         }
         return quoted(head, report);
     }

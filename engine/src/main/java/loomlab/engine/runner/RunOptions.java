@@ -33,7 +33,7 @@ record RunOptions(RunMode mode, long seed, int procs, ClockMode clock, ScheduleP
               --mode real|deterministic   real: parallel on GOMAXPROCS carriers (default);
                                           deterministic: one goroutine at a time, seeded, virtual clock
               --seed N                    the seed of a deterministic run (default 1)
-              --procs N                   GOMAXPROCS, 1 to 256 (default: the number of CPUs)
+              --procs N                   GOMAXPROCS of a real-mode run, 1 to 256 (default: the CPUs)
               --clock real|virtual        the clock of a real-mode run (default real)
               --policy random|pct         how a deterministic run picks the next goroutine (default random)
               --trace FILE                also write the run's events to FILE (see loomlab trace)

@@ -274,6 +274,9 @@ final class MainWindow {
         clockChoice.disableProperty().bind(run.modeProperty().isEqualTo(RunMode.DETERMINISTIC)
                 .or(run.stepModeProperty()));
         modeChoice.disableProperty().bind(run.stepModeProperty());
+        // Only the GMP scheduler has Ps; a deterministic run has one, whatever this says.
+        procsSpinner.disableProperty().bind(run.modeProperty().isEqualTo(RunMode.DETERMINISTIC)
+                .or(run.stepModeProperty()));
     }
 
     private void runPressed() {

@@ -50,7 +50,7 @@ class ExerciseScreensTest {
     @Test
     void everyExerciseShowsItsStatementAndAHintInBothLanguages(FxRobot robot) throws Exception {
         List<Exercise> all = bench.exercises.exercises();
-        assertEquals(7, all.size());
+        assertEquals(8, all.size());
         for (String language : List.of("en", "zh")) {
             robot.interact(() -> {
                 bench.language.set(language);

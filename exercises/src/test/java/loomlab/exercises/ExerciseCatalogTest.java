@@ -16,17 +16,17 @@ class ExerciseCatalogTest {
     private final List<Exercise> all = ExerciseCatalog.builtIn().exercises();
 
     @Test
-    void theSevenExercisesComeInOrder() {
+    void theEightExercisesComeInOrder() {
         assertEquals(List.of("worker-pool", "fan-in", "call-with-timeout", "first-error", "retry-with-backoff",
-                "async-logger", "loading-cache"), all.stream().map(Exercise::id).toList());
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), all.stream().map(Exercise::order).toList());
+                "async-logger", "loading-cache", "in-order"), all.stream().map(Exercise::id).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), all.stream().map(Exercise::order).toList());
     }
 
     @Test
     void eachExerciseFollowsALessonThatExists() {
         loomlab.lessons.LessonCatalog lessons = loomlab.lessons.LessonCatalog.builtIn();
         assertEquals(List.of("goroutines-and-channels", "channels-in-depth", "channels-in-depth", "cancellation-trees",
-                "order-events", "async-logging", "sharing-memory"), all.stream().map(Exercise::lesson).toList());
+                "order-events", "async-logging", "sharing-memory", "the-scheduler"), all.stream().map(Exercise::lesson).toList());
         for (Exercise e : all) {
             assertTrue(lessons.lesson(e.lesson()).isPresent(), e.id() + " follows " + e.lesson());
         }

@@ -144,6 +144,6 @@ class GradeMainTest {
     void helpExitsZeroAndListsTheExercises() {
         assertEquals(0, grade("--help"));
         assertTrue(out().contains("Exercises: worker-pool, fan-in, call-with-timeout, first-error, retry-with-backoff, "
-                + "async-logger, loading-cache"), out());
+                + "async-logger, loading-cache, in-order"), out());
     }
 }

@@ -423,6 +423,61 @@ class WrongSolutionsTest {
     }
 
     @Test
+    void theInOrderStarterCollectsTheResultsInTheOrderTheyArrive() {
+        GradeReport report = Graded.grade("in-order", Graded.exercise("in-order").starter(), null);
+
+        assertEquals(List.of("resultsAreInTheOrderOfTheInputs"), Graded.failedChecks(report), Graded.describe(report));
+        CheckResult c = check(report, "resultsAreInTheOrderOfTheInputs");
+        assertTrue(c.message().en().contains("mapAll([3, 8, 1, 6, 4, 7, 2, 5]) should return "
+                + "[r3, r8, r1, r6, r4, r7, r2, r5] (result i is work(inputs.get(i))), but it returned "), c.message().en());
+        assertTrue(c.message().zh().contains("实际却返回了 ["), c.message().zh());
+    }
+
+    @Test
+    void callingTheWorkOneAfterAnotherAddsUpTheTimes() {
+        GradeReport report = grade("in-order", "one-after-another");
+
+        assertEquals(List.of("theCallsRunAtTheSameTime"), Graded.failedChecks(report), Graded.describe(report));
+        CheckResult c = check(report, "theCallsRunAtTheSameTime");
+        assertTrue(c.message().en().contains("But they started at [0s, 30ms, 110ms, 120ms, 180ms, 220ms, 290ms, 310ms], "
+                + "and the last one returned at 360ms (one after another they take 360ms)."), c.message().en());
+        assertTrue(c.message().zh().contains("但它们开始的时间是 [0s, 30ms, 110ms, 120ms, 180ms, 220ms, 290ms, 310ms]，"
+                + "最后一次调用在 360ms 才返回"), c.message().zh());
+    }
+
+    @Test
+    void sleepingInsteadOfWaitingReturnsBeforeASlowCall() {
+        GradeReport report = grade("in-order", "sleeps-instead-of-waiting");
+
+        assertEquals(List.of("returnsTheMomentTheLastCallReturns"), Graded.failedChecks(report), Graded.describe(report));
+        assertTrue(check(report, "returnsTheMomentTheLastCallReturns").message().en().contains(
+                "mapAll([5, 50, 1]) returned [r5, null, r1] at 100ms, while these calls were still running: work(50). "
+                        + "The last call returned only at 500ms."), Graded.describe(report));
+    }
+
+    @Test
+    void goroutinesSharingOneIndexWorkOnSomeInputsTwiceAndOthersNever() {
+        GradeReport report = grade("in-order", "shared-index");
+
+        assertEquals(List.of("resultsAreInTheOrderOfTheInputs", "eachInputIsWorkedOnExactlyOnce"),
+                Graded.failedChecks(report), Graded.describe(report));
+        String en = check(report, "eachInputIsWorkedOnExactlyOnce").message().en();
+        assertTrue(en.contains("mapAll([3, 8, 1, 6, 4, 7, 2, 5]) should call work once for each of the 8 inputs, "
+                + "but (counting until 10s after it returned) work was called for:\ninput "), en);
+        assertTrue(en.contains(": 0 times"), en);
+    }
+
+    @Test
+    void aCollectorRangingOverAChannelNobodyClosesIsLeftBehind() {
+        GradeReport report = grade("in-order", "collector-never-ends");
+
+        assertEquals(List.of("noGoroutineIsLeftBehind"), Graded.failedChecks(report), Graded.describe(report));
+        String en = check(report, "noGoroutineIsLeftBehind").message().en();
+        assertTrue(en.contains("goroutine(s) were still alive"), en);
+        assertTrue(en.contains("[chan receive]") && en.contains("ParallelMap.lambda$mapAll$"), en);
+    }
+
+    @Test
     void messagesAndHintsAreInChineseToo() {
         GradeReport report = Graded.grade("worker-pool", Graded.wrong("worker-pool", "never-closes"), runs);
 

@@ -163,9 +163,16 @@ public final class StateFold {
             case Leak l -> leaks.add(l);
             case Exit e -> {
                 exit = e;
-                LiveGoroutine main = goroutines.get(1L);
-                if (e.status() == 0 && main != null && main.state != State.DEAD) {
-                    stop(1).dead(); // main returned: the program is over (no GoEnd comes for it)
+                if (e.status() == 0) {
+                    // main returned: the program is over. No GoEnd comes for main, nor for a goroutine
+                    // that ended while main returned; the leak report names every other one alive.
+                    java.util.Set<Long> leaked = new java.util.HashSet<>();
+                    leaks.forEach(l -> leaked.add(l.g()));
+                    for (LiveGoroutine g : goroutines.values()) {
+                        if (g.state != State.DEAD && !leaked.contains(g.id)) {
+                            stop(g.id).dead();
+                        }
+                    }
                 }
             }
         }

@@ -247,6 +247,18 @@ class StateFoldTest {
     }
 
     @Test
+    void atANormalExitEveryGoroutineNotLeakedIsDead() {
+        FoldedState s = fold(at(0, -1, new GoCreate(1, 0, "main")), at(1, 0, new GoStart(1)),
+                at(1, 0, new GoCreate(2, 1, "stuck")), at(1, 0, new GoCreate(3, 1, "finisher")),
+                at(3, 1, new GoStart(3)), at(0, -1, new Leak(2, "runnable")), at(0, -1, new Exit(0, "")));
+
+        assertEquals(State.DEAD, s.goroutines().get(1L).state(), "main returned");
+        assertEquals(State.RUNNABLE, s.goroutines().get(2L).state(), "leaked: as it was");
+        assertEquals(State.DEAD, s.goroutines().get(3L).state(),
+                "ended while main returned: no GoEnd was recorded, and the leak report leaves it out");
+    }
+
+    @Test
     void theClockFollowsTheLastEventAndClockAdvances() {
         StateFold fold = new StateFold();
         fold.apply(new Traced(1, 10, 0, -1, -1, null, new ClockAdvance(500)));

@@ -114,11 +114,16 @@ class RunModelTest {
     @Test
     void whenTheRunExitsNormallyMainIsDeadAndItsPIsFree() {
         on(0, 0, new GoStart(1)).add(new GoCreate(2, 1, "worker"));
+        on(0, 0, new GoCreate(3, 1, "finisher")).on(1, 1, new GoStart(3));
+        add(new Leak(2, "runnable"));
         add(new Exit(0, ""));
 
         assertEquals(State.DEAD, state().goroutine(1).state(), "main returned: no GoEnd comes for it");
         assertEquals(0L, state().processor(0).running());
         assertEquals(State.RUNNABLE, state().goroutine(2).state(), "a leaked goroutine keeps its state");
+        assertEquals(State.DEAD, state().goroutine(3).state(),
+                "not leaked: it ended while main returned, too late for its GoEnd to be recorded");
+        assertEquals(0L, state().processor(1).running());
     }
 
     @Test

@@ -248,9 +248,9 @@ final class GmpScheduler extends OwnScheduler {
                 return traced(m, p, g, new Event.GlobalPop(p.id, g.id));
             }
         }
-        Goroutine g = p.get();
+        Goroutine g = p.get(m.id); // recorded by p, under its lock
         if (g != null) {
-            return runtime.tracing ? traced(m, p, g, new Event.RunqPop(p.id, g.id, p.tookRunnext())) : g;
+            return g;
         }
         if (!global.isEmpty()) {
             g = global.pollBatch(p, ps.length, m.id);

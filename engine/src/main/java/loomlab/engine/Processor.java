@@ -60,9 +60,6 @@ final class Processor {
         }
     }
 
-    /** Written by {@link #get} for its caller, the owner M, which alone reads it. */
-    private boolean tookRunnext;
-
     /** The run to record queue moves in, or null when nobody listens. */
     private final Runtime tracer;
 
@@ -109,8 +106,12 @@ final class Processor {
         }
     }
 
-    /** Go's {@code runqget}: runnext first, then the head of the ring. */
-    Goroutine get() {
+    /**
+     * Go's {@code runqget}: runnext first, then the head of the ring. In a traced run the pop is
+     * recorded, as done on M {@code m}, while the queue is locked, as every other move of a run
+     * queue is.
+     */
+    Goroutine get(int m) {
         if (queued == 0) {
             return null; // most looks of an idle M: no lock for an empty P
         }
@@ -120,11 +121,14 @@ final class Processor {
                 return null;
             }
             Goroutine g = runnext;
-            tookRunnext = g != null;
-            if (g != null) {
+            boolean fromRunnext = g != null;
+            if (fromRunnext) {
                 runnext = null;
             } else {
                 g = runq.poll();
+            }
+            if (tracer != null) {
+                tracer.emit(null, id, m, new Event.RunqPop(id, g.id, fromRunnext));
             }
             GETS.setOpaque(this, gets + 1);
             queued--;
@@ -132,11 +136,6 @@ final class Processor {
         } finally {
             queueLock.unlock();
         }
-    }
-
-    /** Whether the owner's last {@link #get} took runnext; read by the owner only, for the trace. */
-    boolean tookRunnext() {
-        return tookRunnext;
     }
 
     /** How many goroutines the owner has taken from this P; read by thieves without the lock. */
